@@ -1,0 +1,62 @@
+#include "common/cli.h"
+
+#include <fmt/format.h>
+
+namespace pressdex::cli {
+
+CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db) {
+  return app.add_option("--db", db,
+                        "Database folder (default: $PRESSDEX_DB, else "
+                        "${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
+      ->type_name("DIR");
+}
+
+int Parse(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "{}: {}\nRun '{} --help' for usage.\n", app.get_name(), e.what(), app.get_name());
+    return kUsage;
+  }
+  return -1;
+}
+
+int Fail(const char* program, const Status& status) {
+  fmt::print(stderr, "{}: {}\n", program, status.message());
+  switch (status.code()) {
+    case Status::Code::kInvalidArgument:
+    case Status::Code::kUnsupported: return kUsage;
+    case Status::Code::kNotFound:
+    case Status::Code::kIoError:
+    case Status::Code::kCorruption:
+    case Status::Code::kBusy: return kDatabase;
+    case Status::Code::kInterrupted: return kInterrupted;
+    case Status::Code::kOk: break;
+  }
+  return kOk;
+}
+
+std::string ExitCodeHelp(bool for_search) {
+  if (for_search) {
+    return "Exit status:\n"
+           "  0    at least one release matched\n"
+           "  1    nothing matched\n"
+           "  2    usage error or malformed query (the message says where)\n"
+           "  3    database missing, unreadable or damaged\n"
+           "  130  interrupted\n";
+  }
+  return "Exit status:\n"
+         "  0    every file was indexed\n"
+         "  1    some files failed (each named on stderr); the rest were indexed\n"
+         "  2    usage error\n"
+         "  3    database could not be opened or written (or another indexer holds it)\n"
+         "  130  interrupted (what was done is committed)\n";
+}
+
+}  // namespace pressdex::cli

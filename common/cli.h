@@ -1,0 +1,36 @@
+// What the two command-line tools share: exit codes, the options both take,
+// and how parse errors are reported.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "common/status.h"
+
+namespace pressdex::cli {
+
+// Stable exit codes (documented in --help and the man pages).
+enum ExitCode : int {
+  kOk = 0,           // search: something matched; index: every file indexed
+  kNoMatch = 1,      // search: nothing matched; index: some files failed
+  kUsage = 2,        // bad option or malformed query
+  kDatabase = 3,     // database missing, unreadable, locked or unwritable
+  kInterrupted = 130,
+};
+
+// --db DIR, with the resolution rule in its help text.
+CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db);
+
+// Parses argv; on error prints it (with a hint to --help) to stderr.
+// Returns -1 to go on, or the exit code to return (0 after --help/--version).
+int Parse(CLI::App& app, int argc, char** argv);
+
+// Maps a Status to the exit code its kind calls for and prints its message
+// to stderr as "PROGRAM: message".
+int Fail(const char* program, const Status& status);
+
+// The exit-code table both tools print at the end of --help.
+std::string ExitCodeHelp(bool for_search);
+
+}  // namespace pressdex::cli

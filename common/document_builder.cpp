@@ -1,0 +1,122 @@
+#include "common/document_builder.h"
+
+#include <unordered_map>
+
+#include "common/language.h"
+#include "common/normalize.h"
+#include "common/schema.h"
+#include "common/tokenizer.h"
+
+namespace pressdex {
+namespace {
+
+// Stemming is a measurable share of indexing time; most words repeat.
+class StemCache {
+ public:
+  explicit StemCache(std::string_view lang) : stemmer_(StemmerFor(lang)) {}
+  const std::string& Stem(const std::string& word) {
+    auto it = cache_.find(word);
+    if (it != cache_.end()) return it->second;
+    if (cache_.size() > 200000) cache_.clear();
+    return cache_.emplace(word, stemmer_(word)).first->second;
+  }
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+ private:
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+StemCache& CacheFor(std::string_view lang) {
+  thread_local std::unordered_map<std::string, StemCache> caches;
+  auto it = caches.find(std::string(lang));
+  if (it == caches.end()) it = caches.emplace(std::string(lang), StemCache(lang)).first;
+  return it->second;
+}
+
+void AddTokens(Xapian::Document& doc, std::string_view text, StemCache& cache, std::string_view prefix,
+               Xapian::termpos& pos, unsigned wdf_inc) {
+  std::string term(prefix);
+  ForEachToken(text, [&](const Token& token) {
+    if (token.term.size() + prefix.size() > schema::kMaxTermBytes) return;
+    term.resize(prefix.size());
+    term += cache.Stem(token.term);
+    doc.add_posting(term, ++pos, wdf_inc);
+  });
+}
+
+void AddField(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+  if (!value.empty()) doc.add_boolean_term(schema::FieldTerm(prefix, value));
+}
+
+}  // namespace
+
+Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
+  Xapian::Document doc;
+  StemCache& cache = CacheFor(r.lang);
+
+  // Title: under its prefix, and in the body field weighted up. A gap in
+  // positions keeps phrases from matching across title and body.
+  Xapian::termpos pos = 0;
+  AddTokens(doc, r.title, cache, schema::kTitlePrefix, pos, 1);
+  pos = 0;
+  AddTokens(doc, r.title, cache, "", pos, weights.title);
+  pos += 100;
+  AddTokens(doc, r.text, cache, "", pos, 1);
+
+  doc.add_boolean_term(schema::IdTerm(r.id));
+  doc.add_boolean_term(schema::FileTerm(r.path));
+
+  if (r.date.size() == 10) {
+    const std::string ymd = r.date.substr(0, 4) + r.date.substr(5, 2) + r.date.substr(8, 2);
+    doc.add_boolean_term(std::string(schema::kYearPrefix) + ymd.substr(0, 4));
+    doc.add_boolean_term(std::string(schema::kMonthPrefix) + ymd.substr(0, 6));
+    doc.add_boolean_term(std::string(schema::kDayPrefix) + ymd);
+    doc.add_value(schema::kDateSlot, ymd);
+  }
+  doc.add_value(schema::kSortKeySlot, schema::SortKey(r.date, r.id));
+
+  AddField(doc, schema::kLangPrefix, r.lang);
+  if (!r.lang.empty()) doc.add_value(schema::kLangSlot, r.lang);
+  AddField(doc, schema::kPlacePrefix, r.place);
+  if (!r.place.empty()) doc.add_value(schema::kPlaceSlot, r.place);
+  AddField(doc, schema::kSourcePrefix, r.source);
+  if (!r.source.empty()) doc.add_value(schema::kSourceSlot, r.source);
+
+  std::vector<std::string> org_names;
+  for (const Organisation& org : r.orgs) {
+    if (org.name.empty()) continue;
+    org_names.push_back(org.name);
+    AddField(doc, schema::kOrgPrefix, org.name);
+    for (const auto& alias : org.aliases) AddField(doc, schema::kOrgPrefix, alias);
+  }
+  if (!org_names.empty()) doc.add_value(schema::kOrgsSlot, schema::EncodeList(org_names));
+  if (!r.issuer.name.empty()) {
+    AddField(doc, schema::kIssuerPrefix, r.issuer.name);
+    for (const auto& alias : r.issuer.aliases) AddField(doc, schema::kIssuerPrefix, alias);
+    doc.add_value(schema::kIssuerSlot, r.issuer.name);
+  }
+  for (const auto& topic : r.topics) AddField(doc, schema::kTopicPrefix, topic);
+  if (!r.topics.empty()) doc.add_value(schema::kTopicsSlot, schema::EncodeList(r.topics));
+
+  schema::DocumentData data;
+  data.id = r.id;
+  data.path = r.path;
+  data.title = r.title;
+  data.date = r.date;
+  data.date_source = r.date_source;
+  data.lang = r.lang;
+  data.url = r.url;
+  data.place = r.place;
+  data.source = r.source;
+  data.issuer = r.issuer.name;
+  data.orgs = org_names;
+  data.topics = r.topics;
+  data.text = r.text;
+  data.mtime = r.mtime;
+  data.size = r.size;
+  doc.set_data(schema::EncodeDocumentData(data));
+  return doc;
+}
+
+}  // namespace pressdex

@@ -1,0 +1,18 @@
+// Language identification of a release's text (CLD2).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pressdex {
+
+struct LanguageGuess {
+  std::string code;      // ISO 639-1 ("en", "vi", "th"...); "" when CLD2 found nothing
+  bool reliable = false; // CLD2's own verdict; callers fall back to --lang when false
+};
+
+// Identifies the language of valid UTF-8 `text` (only its first few KB are
+// read: enough for CLD2 and keeps the cost flat). Thread-safe.
+LanguageGuess IdentifyLanguage(std::string_view text);
+
+}  // namespace pressdex

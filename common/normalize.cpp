@@ -1,0 +1,158 @@
+#include "common/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace pressdex {
+namespace {
+
+const icu::Normalizer2& NfkcCasefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  return *n;
+}
+
+const icu::Normalizer2& Nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+  return *n;
+}
+
+const icu::Normalizer2& Nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  return *n;
+}
+
+bool IsStrippableScript(UChar32 base) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(base, &status);
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC ||
+         script == USCRIPT_COMMON;
+}
+
+// Letters that carry their "accent" as part of the code point and so survive NFD.
+UChar32 BaseLetter(UChar32 c) {
+  switch (c) {
+    case 0x0111: return 'd';  // đ (Vietnamese)
+    case 0x00F0: return 'd';  // ð
+    case 0x00F8: return 'o';  // ø
+    case 0x0142: return 'l';  // ł
+    case 0x0127: return 'h';  // ħ
+    case 0x0131: return 'i';  // dotless i
+    default: return c;
+  }
+}
+
+std::string FinishFold(const icu::UnicodeString& folded, bool strip_accents) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString work = strip_accents ? Nfd().normalize(folded, status) : folded;
+  if (U_FAILURE(status)) work = folded;
+  icu::UnicodeString out;
+  UChar32 last_base = 0;
+  for (int32_t i = 0; i < work.length();) {
+    UChar32 c = work.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == 0x2019 || c == 0x2018 || c == 0x201B || c == 0x02BC) c = '\'';
+    if (strip_accents) {
+      if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) {
+        if (IsStrippableScript(last_base)) continue;
+      } else {
+        last_base = c;
+      }
+      c = BaseLetter(c);
+    }
+    out.append(c);
+  }
+  if (strip_accents) {
+    status = U_ZERO_ERROR;
+    icu::UnicodeString composed = Nfc().normalize(out, status);
+    if (U_SUCCESS(status)) out = composed;
+  }
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+std::string Fold(std::string_view utf8, bool strip_accents) {
+  if (IsAscii(utf8)) {
+    std::string out(utf8);
+    for (char& ch : out) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString input =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString folded = NfkcCasefold().normalize(input, status);
+  if (U_FAILURE(status)) folded = input;
+  return FinishFold(folded, strip_accents);
+}
+
+}  // namespace
+
+bool IsAscii(std::string_view s) {
+  for (const unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string FoldForMatch(std::string_view utf8) { return Fold(utf8, true); }
+
+std::string FoldKeepAccents(std::string_view utf8) { return Fold(utf8, false); }
+
+std::string FoldKey(std::string_view utf8) {
+  const std::string folded = FoldForMatch(utf8);
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  for (const char ch : folded) {
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(ch);
+  }
+  return out;
+}
+
+bool IsValidUtf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string SanitizeUtf8(std::string_view bytes) {
+  if (IsAscii(bytes) || IsValidUtf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+}  // namespace pressdex

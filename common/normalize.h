@@ -1,0 +1,31 @@
+// Text folding shared by indexing and querying: whatever the indexer folds one
+// way, the query side must fold the same way, so both go through here.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pressdex {
+
+// Folds a word or a phrase for matching: NFKC, full Unicode case folding,
+// default-ignorables (zero-width space/joiners) removed, diacritics removed
+// from Latin/Greek/Cyrillic letters ("Việt" -> "viet", "đ" -> "d"), and
+// typographic apostrophes unified to "'". Marks of scripts where they are
+// part of the letter (Thai, Khmer, Devanagari...) are kept.
+std::string FoldForMatch(std::string_view utf8);
+
+// Like FoldForMatch but keeps diacritics: for exact-accent search.
+std::string FoldKeepAccents(std::string_view utf8);
+
+// Lower-cases and collapses whitespace; for display-insensitive keys such as
+// organisation aliases and place names ("JAKARTA" == "Jakarta").
+std::string FoldKey(std::string_view utf8);
+
+// True if every byte is ASCII.
+bool IsAscii(std::string_view s);
+
+// Replaces invalid UTF-8 sequences with U+FFFD so later stages never see them.
+std::string SanitizeUtf8(std::string_view bytes);
+bool IsValidUtf8(std::string_view bytes);
+
+}  // namespace pressdex

@@ -1,0 +1,349 @@
+#include "common/query.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "common/language.h"
+#include "common/normalize.h"
+#include "common/schema.h"
+#include "common/tokenizer.h"
+
+namespace pressdex {
+namespace {
+
+using namespace std::chrono;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool IsOperator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ" ||
+         word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
+}
+
+// Curly quotes open and close phrases as straight ones do.
+std::size_t QuoteAt(std::string_view s, std::size_t i) {
+  if (s[i] == '"') return 1;
+  if (s.substr(i, 3) == "\xE2\x80\x9C" || s.substr(i, 3) == "\xE2\x80\x9D") return 3;  // “ ”
+  return 0;
+}
+
+struct Filter {
+  std::string field;
+  std::string value;
+  bool negated = false;
+  std::size_t column = 0;
+};
+
+// Rewrites the free text into a form QueryParser reads exactly as our
+// tokenizer would: folded words, multi-token chunks ("COVID-19", unspaced
+// Thai) as phrases; filters are taken out.
+class Rewriter {
+ public:
+  explicit Rewriter(std::string_view input) : in_(input) {}
+
+  Status Run() {
+    int depth = 0;
+    bool in_phrase = false;
+    std::size_t phrase_column = 0;
+    std::size_t i = 0;
+    std::string last_kind = "start";  // start | op | term | open
+    while (i < in_.size()) {
+      const char c = in_[i];
+      if (IsSpace(c)) {
+        out_ += ' ';
+        ++i;
+        continue;
+      }
+      if (const std::size_t q = QuoteAt(in_, i)) {
+        in_phrase = !in_phrase;
+        if (in_phrase) phrase_column = i + 1;
+        out_ += '"';
+        if (!in_phrase) out_ += ' ';
+        i += q;
+        last_kind = "term";
+        continue;
+      }
+      if (!in_phrase && c == '(') {
+        ++depth;
+        out_ += "( ";
+        ++i;
+        last_kind = "open";
+        continue;
+      }
+      if (!in_phrase && c == ')') {
+        if (depth == 0) return Error(i, "')' without a matching '('");
+        if (last_kind == "op") return Error(i, "an operator needs something after it");
+        if (last_kind == "open") return Error(i, "empty parentheses");
+        --depth;
+        out_ += " )";
+        ++i;
+        last_kind = "term";
+        continue;
+      }
+      // A chunk: everything up to the next space, quote or parenthesis.
+      std::size_t end = i;
+      while (end < in_.size() && !IsSpace(in_[end]) && QuoteAt(in_, end) == 0 &&
+             (in_phrase || (in_[end] != '(' && in_[end] != ')')))
+        ++end;
+      std::string_view chunk = in_.substr(i, end - i);
+      const std::size_t column = i + 1;
+      i = end;
+      if (in_phrase) {
+        EmitWords(chunk, /*in_phrase=*/true);
+        continue;
+      }
+      if (IsOperator(chunk)) {
+        if (last_kind == "start" || last_kind == "open" || last_kind == "op")
+          return Error(column - 1, fmt::format("'{}' needs something before it", chunk));
+        out_ += fmt::format(" {} ", chunk);
+        last_kind = "op";
+        continue;
+      }
+      std::string sign;
+      if ((chunk[0] == '+' || chunk[0] == '-') && chunk.size() > 1) {
+        sign = std::string(1, chunk[0]);
+        chunk.remove_prefix(1);
+      }
+      // field:value
+      if (const auto colon = chunk.find(':'); colon != std::string_view::npos && colon > 0) {
+        const std::string field = FoldKey(chunk.substr(0, colon));
+        std::string_view value = chunk.substr(colon + 1);
+        if (IsFilterField(field)) {
+          std::string v(value);
+          if (v.empty() && i < in_.size() && QuoteAt(in_, i) != 0) {  // field:"quoted value"
+            const std::size_t open = QuoteAt(in_, i);
+            std::size_t close = i + open;
+            while (close < in_.size() && QuoteAt(in_, close) == 0) ++close;
+            if (close >= in_.size()) return Error(i, "unterminated quote");
+            v = std::string(in_.substr(i + open, close - i - open));
+            i = close + QuoteAt(in_, close);
+          }
+          if (v.empty()) return Error(column - 1, fmt::format("'{}:' needs a value", field));
+          filters_.push_back(Filter{field, v, sign == "-", column});
+          continue;
+        }
+        if (IsTextField(field)) {
+          out_ += sign + field + ":";
+          if (value.empty()) continue;  // field:"phrase" — the quote follows
+          chunk = value;
+          sign.clear();
+        }
+      }
+      out_ += sign;
+      EmitWords(chunk, /*in_phrase=*/false);
+      last_kind = "term";
+    }
+    if (in_phrase) return Error(phrase_column - 1, "unterminated quote");
+    if (depth != 0) return Error(in_.size(), "'(' without a matching ')'");
+    if (last_kind == "op") return Error(in_.size(), "an operator needs something after it");
+    return Status::Ok();
+  }
+
+  const std::string& output() const { return out_; }
+  const std::vector<Filter>& filters() const { return filters_; }
+  const std::vector<std::string>& wildcard_stems() const { return wildcards_; }
+
+ private:
+  static bool IsFilterField(const std::string& field) {
+    if (field == "date") return true;
+    return std::any_of(std::begin(schema::kFilterFields), std::end(schema::kFilterFields),
+                       [&](const auto& f) { return f.name == field; });
+  }
+  static bool IsTextField(const std::string& field) {
+    return std::any_of(std::begin(schema::kTextFields), std::end(schema::kTextFields),
+                       [&](const auto& f) { return f.name == field; });
+  }
+
+  void EmitWords(std::string_view chunk, bool in_phrase) {
+    bool wildcard = false;
+    if (!chunk.empty() && chunk.back() == '*') {
+      wildcard = true;
+      chunk.remove_suffix(1);
+    }
+    std::vector<std::string> words = Terms(chunk);
+    if (words.empty()) return;
+    if (wildcard) {
+      // Only the last word takes the wildcard ("covid-1*" -> covid 1*).
+      wildcards_.push_back(words.back());
+      words.back() += '*';
+    }
+    const bool group = words.size() > 1 && !in_phrase && !wildcard;
+    if (group) out_ += '"';
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (k) out_ += ' ';
+      out_ += words[k];
+    }
+    if (group) out_ += '"';
+    out_ += ' ';
+  }
+
+  Status Error(std::size_t offset, const std::string& what) const {
+    return Status::InvalidArgument(fmt::format("query error at column {}: {}", offset + 1, what));
+  }
+
+  std::string_view in_;
+  std::string out_;
+  std::vector<Filter> filters_;
+  std::vector<std::string> wildcards_;
+};
+
+bool ValidDay(int y, unsigned m, unsigned d) {
+  return year_month_day{year{y}, month{m}, day{d}}.ok();
+}
+
+// One side of a date filter: "2020", "2020-04", "2020-04-29", "30d", "6m", "1y".
+// Returns [first day, last day] it covers.
+Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
+  auto digits = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (s.size() >= 2 && digits(s.substr(0, s.size() - 1)) && std::string_view("dwmy").find(s.back()) != std::string_view::npos) {
+    const int n = std::stoi(std::string(s.substr(0, s.size() - 1)));
+    year_month_day ymd{today};
+    sys_days point = today;
+    switch (s.back()) {
+      case 'd': point = today - days{n}; break;
+      case 'w': point = today - days{7 * n}; break;
+      case 'm': {
+        year_month_day back = year_month_day{ymd.year(), ymd.month(), day{1}} - months{n};
+        back = year_month_day{back.year(), back.month(), std::min(ymd.day(), year_month_day_last{back.year(), month_day_last{back.month()}}.day())};
+        point = sys_days{back};
+        break;
+      }
+      case 'y': {
+        year_month_day back{ymd.year() - years{n}, ymd.month(), ymd.day()};
+        if (!back.ok()) back = year_month_day{back.year(), back.month(), day{28}};
+        point = sys_days{back};
+        break;
+      }
+    }
+    const year_month_day p{point};
+    const std::string v = fmt::format("{:04d}{:02d}{:02d}", int(p.year()), unsigned(p.month()), unsigned(p.day()));
+    return DateRange{v, v};
+  }
+  const auto bad = Status::InvalidArgument(
+      fmt::format("bad date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or a relative 30d, 6m, 1y", s));
+  if (s.size() == 4 && digits(s)) return DateRange{std::string(s) + "0101", std::string(s) + "1231"};
+  if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
+    const int y = std::stoi(std::string(s.substr(0, 4)));
+    const unsigned m = std::stoul(std::string(s.substr(5, 2)));
+    if (m < 1 || m > 12) return bad;
+    const unsigned last = unsigned(year_month_day_last{year{y}, month_day_last{month{m}}}.day());
+    return DateRange{fmt::format("{:04d}{:02d}01", y, m), fmt::format("{:04d}{:02d}{:02d}", y, m, last)};
+  }
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2)) &&
+      digits(s.substr(8, 2))) {
+    const int y = std::stoi(std::string(s.substr(0, 4)));
+    const unsigned m = std::stoul(std::string(s.substr(5, 2)));
+    const unsigned d = std::stoul(std::string(s.substr(8, 2)));
+    if (!ValidDay(y, m, d)) return bad;
+    const std::string v = fmt::format("{:04d}{:02d}{:02d}", y, m, d);
+    return DateRange{v, v};
+  }
+  return bad;
+}
+
+}  // namespace
+
+Result<DateRange> ParseDateFilter(std::string_view value, sys_days today) {
+  const auto dots = value.find("..");
+  if (dots == std::string_view::npos) return ParseDatePoint(value, today);
+  const std::string_view left = value.substr(0, dots);
+  const std::string_view right = value.substr(dots + 2);
+  if (left.empty() && right.empty()) return Status::InvalidArgument("bad date range '..': give at least one end");
+  DateRange range;
+  if (!left.empty()) {
+    auto from = ParseDatePoint(left, today);
+    if (!from.ok()) return from.status();
+    range.from = from->from;
+  }
+  if (!right.empty()) {
+    auto to = ParseDatePoint(right, today);
+    if (!to.ok()) return to.status();
+    range.to = to->to;
+  }
+  if (!range.from.empty() && !range.to.empty() && range.from > range.to)
+    return Status::InvalidArgument(fmt::format("bad date range '{}': it ends before it starts", value));
+  return range;
+}
+
+Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& options, const Xapian::Database& db) {
+  const std::string clean = SanitizeUtf8(query);
+  Rewriter rewriter(clean);
+  if (Status s = rewriter.Run(); !s.ok()) return s;
+
+  ParsedQuery parsed;
+  parsed.parser_input = rewriter.output();
+  parsed.wildcard_stems = rewriter.wildcard_stems();
+  parsed.has_text = parsed.parser_input.find_first_not_of(" \"()+-") != std::string::npos;
+
+  Xapian::Query text;
+  if (parsed.has_text) {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(StemmerFor(options.lang));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+    qp.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    qp.set_database(db);
+    for (const auto& field : schema::kTextFields) qp.add_prefix(std::string(field.name), std::string(field.prefix));
+    const unsigned flags = Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE |
+                           Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    try {
+      text = qp.parse_query(parsed.parser_input, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      return Status::InvalidArgument("query error: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return Status::InvalidArgument("query error: " + e.get_msg());
+    }
+    for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
+      const std::string term = *it;
+      // Title terms highlight like body terms.
+      if (!term.empty() && term[0] == schema::kTitlePrefix[0]) parsed.terms.push_back(term.substr(1));
+      else parsed.terms.push_back(term);
+    }
+  }
+
+  // Filters: OR within a field, AND across fields, negations subtracted.
+  std::map<std::string, std::vector<Xapian::Query>> positive;
+  std::vector<Xapian::Query> negative;
+  for (const Filter& f : rewriter.filters()) {
+    Xapian::Query q;
+    if (f.field == "date") {
+      auto range = ParseDateFilter(f.value, options.today);
+      if (!range.ok())
+        return Status::InvalidArgument(fmt::format("query error at column {}: {}", f.column, range.status().message()));
+      if (range->from.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, range->to);
+      else if (range->to.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, range->from);
+      else q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, range->from, range->to);
+      parsed.filters.push_back(fmt::format("{}date {}..{}", f.negated ? "not " : "", range->from, range->to));
+    } else {
+      const auto* field = std::find_if(std::begin(schema::kFilterFields), std::end(schema::kFilterFields),
+                                       [&](const auto& ff) { return ff.name == f.field; });
+      q = Xapian::Query(schema::FieldTerm(field->prefix, f.value));
+      parsed.filters.push_back(fmt::format("{}{}={}", f.negated ? "not " : "", f.field, FoldKey(f.value)));
+    }
+    if (f.negated) negative.push_back(q);
+    else positive[f.field].push_back(q);
+  }
+
+  Xapian::Query filter;
+  for (auto& [field, queries] : positive) {
+    Xapian::Query any_of(Xapian::Query::OP_OR, queries.begin(), queries.end());
+    filter = filter.empty() ? any_of : Xapian::Query(Xapian::Query::OP_AND, filter, any_of);
+  }
+  Xapian::Query result;
+  if (parsed.has_text) {
+    result = filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+  } else {
+    result = filter.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+  }
+  if (!negative.empty())
+    result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
+                           Xapian::Query(Xapian::Query::OP_OR, negative.begin(), negative.end()));
+  parsed.query = result;
+  return parsed;
+}
+
+}  // namespace pressdex

@@ -1,0 +1,198 @@
+// HTML releases through gumbo (an HTML5-conformant parser, so broken markup
+// still yields a tree). Page chrome (nav, header, footer, aside, forms) is
+// skipped; <article> or <main> is preferred to the whole <body>.
+#include <gumbo.h>
+
+#include <cstring>
+#include <memory>
+
+#include "common/readers.h"
+
+namespace pressdex {
+namespace {
+
+struct GumboDeleter {
+  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+};
+
+bool IsSkipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsBlock(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_HR: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_TIME:
+      return true;
+    default:
+      return false;
+  }
+}
+
+const char* Attr(const GumboNode* node, const char* name) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a != nullptr ? a->value : nullptr;
+}
+
+bool HasSkippedRole(const GumboNode* node) {
+  const char* role = Attr(node, "role");
+  if (role == nullptr) return false;
+  return std::strcmp(role, "navigation") == 0 || std::strcmp(role, "banner") == 0 ||
+         std::strcmp(role, "contentinfo") == 0 || std::strcmp(role, "complementary") == 0;
+}
+
+void AppendText(const GumboNode* node, std::string& out) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+    // Collapse runs of whitespace the way a browser renders them.
+    for (const char* p = node->v.text.text; *p != '\0'; ++p) {
+      const char c = *p;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+      } else {
+        out.push_back(c);
+      }
+    }
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+  const GumboTag tag = node->v.element.tag;
+  if (IsSkipped(tag) || HasSkippedRole(node)) return;
+  const bool block = IsBlock(tag);
+  auto paragraph_break = [&] {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    if (!out.empty() && out.back() != '\n') out += "\n\n";
+  };
+  if (block) paragraph_break();
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) AppendText(static_cast<const GumboNode*>(children.data[i]), out);
+  if (block) paragraph_break();
+}
+
+// Depth-first search for the first element with `tag` outside skipped chrome.
+const GumboNode* Find(const GumboNode* node, GumboTag tag) {
+  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
+  if (node->v.element.tag == tag) return node;
+  if (IsSkipped(node->v.element.tag) && node->v.element.tag != GUMBO_TAG_HEADER) return nullptr;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    if (const GumboNode* found = Find(static_cast<const GumboNode*>(children.data[i]), tag)) return found;
+  }
+  return nullptr;
+}
+
+std::string Trim(std::string s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+std::string TextOf(const GumboNode* node) {
+  std::string out;
+  if (node == nullptr) return out;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) AppendText(static_cast<const GumboNode*>(children.data[i]), out);
+  std::string collapsed;
+  for (const char c : out) collapsed.push_back(c == '\n' ? ' ' : c);
+  return Trim(collapsed);
+}
+
+void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_META) {
+    const char* key = Attr(node, "property");
+    if (key == nullptr) key = Attr(node, "name");
+    if (key == nullptr) key = Attr(node, "itemprop");
+    const char* content = Attr(node, "content");
+    if (key != nullptr && content != nullptr) {
+      const std::string k = key;
+      if ((k == "article:published_time" || k == "datePublished" || k == "date" || k == "dc.date" ||
+           k == "DC.date" || k == "pubdate" || k == "publish-date" || k == "og:published_time") &&
+          r.meta.date.empty())
+        r.meta.date = content;
+      else if (k == "og:title") og_title = content;
+      else if (k == "og:url" && r.meta.url.empty()) r.meta.url = content;
+      else if (k == "keywords" || k == "news_keywords" || k == "article:tag") {
+        std::string list = content;
+        std::size_t start = 0;
+        while (start <= list.size()) {
+          std::size_t sep = list.find(',', start);
+          if (sep == std::string::npos) sep = list.size();
+          std::string item = Trim(list.substr(start, sep - start));
+          if (!item.empty()) r.meta.keywords.push_back(item);
+          start = sep + 1;
+        }
+      } else if (k == "article:section") r.meta.topics.emplace_back(content);
+      else if ((k == "og:site_name" || k == "author" || k == "publisher" || k == "article:publisher") &&
+               r.meta.issuer.empty())
+        r.meta.issuer = content;
+      else if (k == "language" || k == "content-language" || k == "og:locale") {
+        if (r.meta.language.empty()) r.meta.language = content;
+      }
+    }
+  } else if (tag == GUMBO_TAG_TIME && r.meta.date.empty()) {
+    if (const char* dt = Attr(node, "datetime")) r.meta.date = dt;
+  } else if (tag == GUMBO_TAG_HTML) {
+    if (const char* lang = Attr(node, "lang")) r.meta.language = lang;
+  } else if (tag == GUMBO_TAG_LINK) {
+    const char* rel = Attr(node, "rel");
+    const char* href = Attr(node, "href");
+    if (rel != nullptr && href != nullptr && std::strcmp(rel, "canonical") == 0) r.meta.url = href;
+  }
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) ReadMeta(static_cast<const GumboNode*>(children.data[i]), r, og_title);
+}
+
+}  // namespace
+
+Result<ReadResult> ReadHtml(std::string_view text) {
+  std::unique_ptr<GumboOutput, GumboDeleter> output(
+      gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size()));
+  if (!output || output->root == nullptr) return Status::InvalidArgument("HTML could not be parsed");
+  const GumboNode* root = output->root;
+  SourceRecord r;
+  r.from_markup = true;
+  std::string og_title;
+  ReadMeta(root, r, og_title);
+
+  const GumboNode* container = Find(root, GUMBO_TAG_ARTICLE);
+  if (container == nullptr) container = Find(root, GUMBO_TAG_MAIN);
+  if (container == nullptr) container = Find(root, GUMBO_TAG_BODY);
+  // Headings name the release better than <title>, which usually carries " | Site".
+  const GumboNode* h1 = container != nullptr ? Find(container, GUMBO_TAG_H1) : nullptr;
+  if (h1 == nullptr) h1 = Find(root, GUMBO_TAG_H1);
+  r.title = TextOf(h1);
+  if (r.title.empty()) r.title = Trim(og_title);
+  if (r.title.empty()) r.title = TextOf(Find(root, GUMBO_TAG_TITLE));
+
+  std::string body;
+  if (container != nullptr) {
+    const GumboVector& children = container->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child == h1) continue;  // the title is not body text
+      AppendText(child, body);
+    }
+  }
+  r.text = Trim(body);
+  if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("HTML has no title and no body text");
+  ReadResult result;
+  result.records.push_back(std::move(r));
+  return result;
+}
+
+}  // namespace pressdex

@@ -1,0 +1,68 @@
+// Running a query against the database: ranked hits with their stored
+// fields and snippets. Used by pressdex-search; free of any CLI concern.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/query.h"
+#include "common/schema.h"
+#include "common/snippet.h"
+#include "common/status.h"
+
+namespace pressdex {
+
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+struct SearchRequest {
+  std::string query;            // the user's query; empty with match_all
+  bool match_all = false;       // --all: every release
+  QueryOptions query_options;
+  SortOrder sort = SortOrder::kRelevance;
+  std::size_t offset = 0;
+  std::size_t limit = 10;       // 0 = no limit
+  bool exact_total = false;     // count every match (slower on big databases)
+  bool snippets = true;
+  std::size_t snippet_bytes = 240;
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based, counting from the first result overall
+  Xapian::docid docid = 0;
+  double score = 0;
+  schema::DocumentData doc;
+  Snippet snippet;
+};
+
+struct SearchResponse {
+  std::string query;
+  std::string parsed;    // Xapian's description of the query
+  ParsedQuery understood;
+  Xapian::doccount total = 0;
+  bool exact = false;    // `total` is exact, not an estimate
+  std::size_t offset = 0;
+  std::vector<SearchHit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens one or more databases as one (a folder, a stub file...).
+  // NotFound when none exists; IoError when one can't be read.
+  static Result<std::unique_ptr<Searcher>> Open(const std::vector<std::string>& paths);
+  ~Searcher();
+
+  // InvalidArgument for a malformed query; IoError for database trouble.
+  Result<SearchResponse> Search(const SearchRequest& request);
+
+  const Xapian::Database& database() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pressdex

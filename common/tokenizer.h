@@ -1,0 +1,34 @@
+// Word segmentation for every script, through ICU's word break iterator
+// (dictionary-based for Thai, Lao, Khmer, Burmese, Chinese and Japanese).
+// Indexing, querying and snippet highlighting all segment through here, so a
+// word is split the same way wherever it is seen.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pressdex {
+
+struct Token {
+  std::string_view raw;  // the word as written, a view into the input
+  std::size_t begin = 0;  // byte offsets into the input
+  std::size_t end = 0;
+  std::string term;      // folded form (FoldForMatch), ready for stemming
+};
+
+using TokenSink = std::function<void(const Token&)>;
+
+// Calls `sink` for each word of `utf8` in order; spaces and punctuation are
+// skipped. `utf8` must be valid UTF-8 (see SanitizeUtf8).
+void ForEachToken(std::string_view utf8, const TokenSink& sink);
+
+// Convenience: the folded terms of `utf8`.
+std::vector<std::string> Terms(std::string_view utf8);
+
+// Folds a single token as ForEachToken would (acronym dots removed, etc.).
+std::string FoldToken(std::string_view raw);
+
+}  // namespace pressdex

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/facets.h"
 #include "common/query.h"
 #include "common/schema.h"
 #include "common/snippet.h"
@@ -27,6 +28,7 @@ struct SearchRequest {
   bool exact_total = false;     // count every match (slower on big databases)
   bool snippets = true;
   std::size_t snippet_bytes = 240;
+  std::vector<FacetSpec> facets;  // counted over the whole match set
 };
 
 struct SearchHit {
@@ -45,6 +47,7 @@ struct SearchResponse {
   bool exact = false;    // `total` is exact, not an estimate
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
+  std::vector<FacetResult> facets;  // in the order requested
 };
 
 class Searcher {

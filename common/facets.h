@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/facet_spy.h"
 #include "common/status.h"
 
 namespace pressdex {
@@ -19,15 +20,21 @@ enum class DateGranularity { kAuto, kYear, kMonth, kDay };
 
 struct FacetSpec {
   FacetField field = FacetField::kOrg;
-  std::size_t limit = 10;                               // values to show; the rest are counted in `more`
+  // Values to show (0: all); the rest are counted in `more`. For dates, the
+  // latest N buckets; by default every bucket of the span is shown.
+  std::size_t limit = 10;
   DateGranularity granularity = DateGranularity::kAuto;  // date only
 };
 
-// "org", "org:5", "date", "date:month", "topic:20". InvalidArgument otherwise.
+// "org", "org:5", "topic:0" (all), "date", "date:month", "date:year:5".
+// InvalidArgument, naming what was expected, otherwise.
 Result<FacetSpec> ParseFacetSpec(std::string_view text);
 // The default set for --facets: date, org, topic.
 std::vector<FacetSpec> DefaultFacets();
+// "org", "issuer", "topic", "lang", "place", "source", "date".
 std::string_view FacetFieldName(FacetField field);
+// "year" | "month" | "day" ("auto" for kAuto).
+std::string_view DateGranularityName(DateGranularity granularity);
 
 struct FacetValue {
   std::string value;  // canonical name / topic slug / ISO date prefix / "unknown"
@@ -37,15 +44,25 @@ struct FacetValue {
 struct FacetResult {
   FacetField field = FacetField::kOrg;
   std::string granularity;          // date only: "year" | "month" | "day"
-  std::vector<FacetValue> values;   // by count (dates: chronological, "unknown" last)
-  std::size_t more = 0;             // distinct values not shown
-  bool exact = true;
+  // Others: by count, then value. Dates: chronological, every bucket from the
+  // first to the last (empty ones as 0), then "unknown" (always present).
+  std::vector<FacetValue> values;
+  std::size_t more = 0;             // distinct (non-empty) values not shown
+  std::size_t distinct = 0;         // distinct non-empty values in the match set
+  bool exact = true;                // counts cover the whole match set
 };
+
+// What one spy counted, shaped as `spec` asks (sorting, limit, date
+// buckets). Exposed for tests and for results merged from remote shards.
+FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exact = true);
 
 // Counts facet values while Xapian runs the match. Attach to an Enquire
 // before get_mset (with check_at_least >= the database size so every match
-// is seen), then read Results(). The spies it registers are serialisable so
-// they also run on remote shards (xapian-tcpsrv) and merge.
+// is seen), then read Results(). The collector owns its spies: it must
+// outlive every get_mset of the Enquire it is attached to. The spies are
+// FacetSpy (common/facet_spy.h), serialisable, so they also run on remote
+// shards (xapian-tcpsrv) and merge. A field requested twice counts once
+// (the later spec's limit and granularity win, at the first one's place).
 class FacetCollector {
  public:
   explicit FacetCollector(std::vector<FacetSpec> specs);
@@ -54,7 +71,10 @@ class FacetCollector {
   FacetCollector& operator=(const FacetCollector&) = delete;
 
   void Attach(Xapian::Enquire& enquire);
-  std::vector<FacetResult> Results() const;
+  // `exact`: whether the match saw every matching document (the caller
+  // knows its check_at_least); copied into each result.
+  std::vector<FacetResult> Results(bool exact = true) const;
+  const std::vector<FacetSpec>& specs() const;
 
  private:
   struct Impl;

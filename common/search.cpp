@@ -1,6 +1,7 @@
 #include "common/search.h"
 
 #include <filesystem>
+#include <optional>
 
 namespace pressdex {
 
@@ -63,10 +64,19 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     enquire.set_sort_by_value_then_relevance(schema::kSortKeySlot, request.sort == SortOrder::kOldest);
   }
 
+  // Facets count the whole match set, so the matcher must see every match
+  // (which also makes the total exact). The collector outlives get_mset.
+  std::optional<FacetCollector> facets;
+  if (!request.facets.empty()) {
+    facets.emplace(request.facets);
+    facets->Attach(enquire);
+  }
   const Xapian::doccount doccount = db.get_doccount();
   const Xapian::doccount limit = request.limit == 0 ? doccount : static_cast<Xapian::doccount>(request.limit);
-  const Xapian::doccount check_at_least = request.exact_total ? doccount : std::max<Xapian::doccount>(limit, 100);
+  const Xapian::doccount check_at_least =
+      request.exact_total || facets ? doccount : std::max<Xapian::doccount>(limit, 100);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit, check_at_least);
+  if (facets) response.facets = facets->Results(/*exact=*/true);
 
   response.total = mset.get_matches_estimated();
   response.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

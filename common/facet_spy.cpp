@@ -1,0 +1,175 @@
+#include "common/facet_spy.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace pressdex {
+namespace {
+
+constexpr char kSpyName[] = "Pressdex::FacetSpy";
+constexpr char kListSeparator = '\x1f';  // schema::EncodeList's separator
+
+// Serialisation: unsigned LEB128 varints and length-prefixed strings. Small,
+// and stable across platforms (remote shards may run on other machines).
+void PutVarint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+void PutString(std::string& out, std::string_view s) {
+  PutVarint(out, s.size());
+  out.append(s);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  std::uint64_t Varint() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) Fail();
+      const auto byte = static_cast<unsigned char>(in_[pos_++]);
+      v |= std::uint64_t(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return v;
+    }
+    Fail();
+  }
+  std::string_view String() {
+    const std::uint64_t n = Varint();
+    if (n > in_.size() - pos_) Fail();
+    const std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  bool done() const { return pos_ == in_.size(); }
+
+ private:
+  [[noreturn]] static void Fail() { throw Xapian::SerialisationError("bad serialised Pressdex::FacetSpy data"); }
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+bool IsDate(std::string_view v) {
+  return v.size() == 8 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+void Add(FacetCounts& counts, std::string_view value, Xapian::doccount n) {
+  if (auto it = counts.find(value); it != counts.end()) it->second += n;
+  else counts.emplace(value, n);
+}
+
+}  // namespace
+
+FacetSpy::FacetSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+  ++documents_;
+  const std::string value = doc.get_value(slot_);
+  switch (kind_) {
+    case Kind::kSingle:
+      if (value.empty()) ++without_value_;
+      else Add(counts_, value, 1);
+      return;
+    case Kind::kDate:
+      if (IsDate(value)) Add(counts_, value, 1);
+      else ++without_value_;
+      return;
+    case Kind::kList: {
+      // A release names each organisation once in the facet, however often
+      // the list repeats it. Lists are short: a sort beats a set.
+      std::array<std::string_view, 16> small;
+      std::vector<std::string_view> large;
+      std::size_t n = 0;
+      const std::string_view all(value);
+      std::size_t start = 0;
+      while (start <= all.size()) {
+        std::size_t sep = all.find(kListSeparator, start);
+        if (sep == std::string_view::npos) sep = all.size();
+        const std::string_view item = all.substr(start, sep - start);
+        if (!item.empty()) {
+          if (n < small.size()) {
+            small[n++] = item;
+          } else {
+            if (large.empty()) large.assign(small.begin(), small.end());
+            large.push_back(item);
+            ++n;
+          }
+        }
+        start = sep + 1;
+      }
+      if (n == 0) {
+        ++without_value_;
+        return;
+      }
+      std::string_view* first = large.empty() ? small.data() : large.data();
+      std::string_view* last = first + n;
+      std::sort(first, last);
+      last = std::unique(first, last);
+      for (auto* it = first; it != last; ++it) Add(counts_, *it, 1);
+      return;
+    }
+  }
+}
+
+Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(slot_, kind_); }
+
+std::string FacetSpy::name() const { return kSpyName; }
+
+std::string FacetSpy::serialise() const {
+  std::string out;
+  PutVarint(out, slot_);
+  PutVarint(out, static_cast<std::uint8_t>(kind_));
+  return out;
+}
+
+Xapian::MatchSpy* FacetSpy::unserialise(const std::string& serialised, const Xapian::Registry& /*context*/) const {
+  Reader in(serialised);
+  const auto slot = static_cast<Xapian::valueno>(in.Varint());
+  const std::uint64_t kind = in.Varint();
+  if (kind > static_cast<std::uint8_t>(Kind::kDate) || !in.done())
+    throw Xapian::SerialisationError("bad serialised Pressdex::FacetSpy parameters");
+  return new FacetSpy(slot, static_cast<Kind>(kind));
+}
+
+std::string FacetSpy::serialise_results() const {
+  std::string out;
+  PutVarint(out, documents_);
+  PutVarint(out, without_value_);
+  PutVarint(out, counts_.size());
+  for (const auto& [value, count] : counts_) {
+    PutString(out, value);
+    PutVarint(out, count);
+  }
+  return out;
+}
+
+void FacetSpy::merge_results(const std::string& serialised) {
+  Reader in(serialised);
+  const auto documents = static_cast<Xapian::doccount>(in.Varint());
+  const auto without = static_cast<Xapian::doccount>(in.Varint());
+  const std::uint64_t n = in.Varint();
+  FacetCounts merged = counts_;  // all or nothing: a bad message changes nothing
+  for (std::uint64_t i = 0; i < n; ++i) {
+    const std::string_view value = in.String();
+    Add(merged, value, static_cast<Xapian::doccount>(in.Varint()));
+  }
+  if (!in.done()) throw Xapian::SerialisationError("trailing bytes in serialised Pressdex::FacetSpy results");
+  counts_ = std::move(merged);
+  documents_ += documents;
+  without_value_ += without;
+}
+
+std::string FacetSpy::get_description() const {
+  return fmt::format("Pressdex::FacetSpy(slot {}, {} documents, {} values)", slot_, documents_, counts_.size());
+}
+
+void RegisterFacetSpy(Xapian::Registry& registry) { registry.register_match_spy(FacetSpy(0, FacetSpy::Kind::kSingle)); }
+
+}  // namespace pressdex

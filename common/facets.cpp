@@ -1,0 +1,255 @@
+#include "common/facets.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <map>
+
+#include "common/schema.h"
+
+namespace pressdex {
+namespace {
+
+using namespace std::chrono;
+
+struct FieldInfo {
+  FacetField field;
+  std::string_view name;
+  schema::Slot slot;
+  FacetSpy::Kind kind;
+};
+
+constexpr FieldInfo kFields[] = {
+    {FacetField::kOrg, "org", schema::kOrgsSlot, FacetSpy::Kind::kList},
+    {FacetField::kIssuer, "issuer", schema::kIssuerSlot, FacetSpy::Kind::kSingle},
+    {FacetField::kTopic, "topic", schema::kTopicsSlot, FacetSpy::Kind::kList},
+    {FacetField::kLang, "lang", schema::kLangSlot, FacetSpy::Kind::kSingle},
+    {FacetField::kPlace, "place", schema::kPlaceSlot, FacetSpy::Kind::kSingle},
+    {FacetField::kSource, "source", schema::kSourceSlot, FacetSpy::Kind::kSingle},
+    {FacetField::kDate, "date", schema::kDateSlot, FacetSpy::Kind::kDate},
+};
+
+const FieldInfo& Info(FacetField field) {
+  for (const auto& info : kFields) {
+    if (info.field == field) return info;
+  }
+  return kFields[0];  // unreachable: every enumerator is listed
+}
+
+bool ParseCount(std::string_view s, std::size_t& out) {
+  if (s.empty() || s.size() > 6) return false;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+// Maximum buckets the automatic date granularity accepts before it coarsens.
+constexpr long kMaxAutoDays = 62;
+constexpr long kMaxAutoMonths = 48;
+
+year_month_day ToDate(std::string_view yyyymmdd) {
+  auto num = [&](std::size_t pos, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (yyyymmdd[i] - '0');
+    return v;
+  };
+  return year_month_day{year{num(0, 4)}, month{unsigned(num(4, 2))}, day{unsigned(num(6, 2))}};
+}
+
+long MonthIndex(const year_month_day& d) { return long(int(d.year())) * 12 + long(unsigned(d.month())) - 1; }
+
+FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
+  FacetResult result;
+  result.field = FacetField::kDate;
+  // Valid calendar dates only; "20201399" stored by accident counts as unknown.
+  std::map<std::string, Xapian::doccount> days;
+  Xapian::doccount unknown = spy.without_value();
+  for (const auto& [value, count] : spy.counts()) {
+    if (ToDate(value).ok()) days.emplace(value, count);
+    else unknown += count;
+  }
+
+  DateGranularity granularity = spec.granularity;
+  if (granularity == DateGranularity::kAuto) {
+    granularity = DateGranularity::kYear;
+    if (!days.empty()) {
+      const year_month_day first = ToDate(days.begin()->first);
+      const year_month_day last = ToDate(days.rbegin()->first);
+      if ((sys_days{last} - sys_days{first}).count() + 1 <= kMaxAutoDays) granularity = DateGranularity::kDay;
+      else if (MonthIndex(last) - MonthIndex(first) + 1 <= kMaxAutoMonths) granularity = DateGranularity::kMonth;
+    }
+  }
+  result.granularity = std::string(DateGranularityName(granularity));
+
+  // Buckets keyed by their first day, so they sort chronologically.
+  std::map<std::string, Xapian::doccount> buckets;
+  for (const auto& [value, count] : days) {
+    std::string key = value;
+    if (granularity == DateGranularity::kYear) key.replace(4, 4, "0101");
+    else if (granularity == DateGranularity::kMonth) key.replace(6, 2, "01");
+    buckets[key] += count;
+  }
+  result.distinct = buckets.size();
+
+  auto label = [&](const year_month_day& d) {
+    switch (granularity) {
+      case DateGranularity::kYear: return fmt::format("{:04d}", int(d.year()));
+      case DateGranularity::kMonth: return fmt::format("{:04d}-{:02d}", int(d.year()), unsigned(d.month()));
+      default: return fmt::format("{:04d}-{:02d}-{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+    }
+  };
+  if (!buckets.empty()) {
+    // Every bucket of the span, the empty ones too: a histogram shows time evenly.
+    const year_month_day last = ToDate(buckets.rbegin()->first);
+    year_month_day d = ToDate(buckets.begin()->first);
+    auto hit = buckets.begin();
+    while (true) {
+      FacetValue v;
+      v.value = label(d);
+      const std::string key = fmt::format("{:04d}{:02d}{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+      if (hit != buckets.end() && hit->first == key) {
+        v.count = hit->second;
+        ++hit;
+      }
+      result.values.push_back(std::move(v));
+      if (d == last) break;
+      if (granularity == DateGranularity::kYear) d = year_month_day{d.year() + years{1}, month{1}, day{1}};
+      else if (granularity == DateGranularity::kMonth) d = year_month_day{d.year(), d.month(), day{1}} + months{1};
+      else d = year_month_day{sys_days{d} + std::chrono::days{1}};
+    }
+  }
+  if (spec.limit > 0 && result.values.size() > spec.limit) {
+    const auto cut = result.values.end() - static_cast<std::ptrdiff_t>(spec.limit);
+    result.more = static_cast<std::size_t>(
+        std::count_if(result.values.begin(), cut, [](const FacetValue& v) { return v.count > 0; }));
+    result.values.erase(result.values.begin(), cut);
+  }
+  result.values.push_back(FacetValue{"unknown", unknown});
+  return result;
+}
+
+}  // namespace
+
+std::string_view FacetFieldName(FacetField field) { return Info(field).name; }
+
+std::string_view DateGranularityName(DateGranularity granularity) {
+  switch (granularity) {
+    case DateGranularity::kYear: return "year";
+    case DateGranularity::kMonth: return "month";
+    case DateGranularity::kDay: return "day";
+    case DateGranularity::kAuto: break;
+  }
+  return "auto";
+}
+
+Result<FacetSpec> ParseFacetSpec(std::string_view text) {
+  const auto colon = text.find(':');
+  const std::string_view name = text.substr(0, colon);
+  const FieldInfo* info = nullptr;
+  for (const auto& f : kFields) {
+    if (f.name == name) info = &f;
+  }
+  if (info == nullptr)
+    return Status::InvalidArgument(
+        fmt::format("unknown facet '{}': use org, issuer, topic, lang, place, source or date (FIELD[:N])", name));
+  FacetSpec spec;
+  spec.field = info->field;
+  if (info->field == FacetField::kDate) spec.limit = 0;
+  if (colon == std::string_view::npos) return spec;
+
+  std::string_view rest = text.substr(colon + 1);
+  const auto bad = [&] {
+    return Status::InvalidArgument(
+        info->field == FacetField::kDate
+            ? fmt::format("bad facet '{}': use date, date:N, date:year|month|day or date:month:N", text)
+            : fmt::format("bad facet '{}': use {} or {}:N (N values to show, 0 for all)", text, name, name));
+  };
+  if (info->field == FacetField::kDate) {
+    const auto colon2 = rest.find(':');
+    const std::string_view first = rest.substr(0, colon2);
+    if (first == "year") spec.granularity = DateGranularity::kYear;
+    else if (first == "month") spec.granularity = DateGranularity::kMonth;
+    else if (first == "day") spec.granularity = DateGranularity::kDay;
+    else if (first == "auto") spec.granularity = DateGranularity::kAuto;
+    else if (colon2 == std::string_view::npos && ParseCount(first, spec.limit)) return spec;
+    else return bad();
+    if (colon2 == std::string_view::npos) return spec;
+    rest = rest.substr(colon2 + 1);
+  }
+  if (!ParseCount(rest, spec.limit)) return bad();
+  return spec;
+}
+
+std::vector<FacetSpec> DefaultFacets() {
+  std::vector<FacetSpec> specs(3);
+  specs[0].field = FacetField::kDate;
+  specs[0].limit = 0;
+  specs[1].field = FacetField::kOrg;
+  specs[2].field = FacetField::kTopic;
+  return specs;
+}
+
+FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exact) {
+  if (spec.field == FacetField::kDate) {
+    FacetResult result = DateResult(spec, spy);
+    result.exact = exact;
+    return result;
+  }
+  FacetResult result;
+  result.field = spec.field;
+  result.exact = exact;
+  result.values.reserve(spy.counts().size());
+  for (const auto& [value, count] : spy.counts()) result.values.push_back(FacetValue{value, count});
+  result.distinct = result.values.size();
+  // Most releases first; ties in byte order so the output is stable.
+  const auto by_count = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (spec.limit > 0 && result.values.size() > spec.limit) {
+    const auto cut = result.values.begin() + static_cast<std::ptrdiff_t>(spec.limit);
+    std::partial_sort(result.values.begin(), cut, result.values.end(), by_count);
+    result.more = result.values.size() - spec.limit;
+    result.values.erase(cut, result.values.end());
+  } else {
+    std::sort(result.values.begin(), result.values.end(), by_count);
+  }
+  return result;
+}
+
+struct FacetCollector::Impl {
+  std::vector<FacetSpec> specs;
+  std::vector<std::unique_ptr<FacetSpy>> spies;  // one per spec, same order
+};
+
+FacetCollector::FacetCollector(std::vector<FacetSpec> specs) : impl_(std::make_unique<Impl>()) {
+  for (const FacetSpec& spec : specs) {
+    auto same = std::find_if(impl_->specs.begin(), impl_->specs.end(),
+                             [&](const FacetSpec& s) { return s.field == spec.field; });
+    if (same != impl_->specs.end()) {
+      *same = spec;
+      continue;
+    }
+    impl_->specs.push_back(spec);
+    const FieldInfo& info = Info(spec.field);
+    impl_->spies.push_back(std::make_unique<FacetSpy>(info.slot, info.kind));
+  }
+}
+
+FacetCollector::~FacetCollector() = default;
+
+void FacetCollector::Attach(Xapian::Enquire& enquire) {
+  for (const auto& spy : impl_->spies) enquire.add_matchspy(spy.get());
+}
+
+std::vector<FacetResult> FacetCollector::Results(bool exact) const {
+  std::vector<FacetResult> results;
+  results.reserve(impl_->specs.size());
+  for (std::size_t i = 0; i < impl_->specs.size(); ++i)
+    results.push_back(SummariseFacet(impl_->specs[i], *impl_->spies[i], exact));
+  return results;
+}
+
+const std::vector<FacetSpec>& FacetCollector::specs() const { return impl_->specs; }
+
+}  // namespace pressdex

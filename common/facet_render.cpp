@@ -120,28 +120,29 @@ void RenderHistogram(const FacetResult& facet, const FacetTextOptions& options, 
     count_width = std::max(count_width, fmt::formatted_size("{}", v.count));
   }
   if (facet.more > 0) out += Styled(fmt::format("  {} {} earlier\n", kEllipsis, facet.more), kDim, options.color);
-  // "  LABEL  BAR COUNT": the bar takes whatever the terminal has left.
-  const std::size_t fixed = 2 + label_width + 2 + 1 + count_width;
+  // "  LABEL  COUNT BAR": the bar takes whatever the terminal has left.
+  const std::size_t fixed = 2 + label_width + 2 + count_width + 1;
   const std::size_t bar_cells = options.width > fixed + 10 ? options.width - fixed : 10;
   for (const auto& v : facet.values) {
     const bool unknown = v.value == "unknown";
     if (unknown && v.count == 0) continue;
     out += "  ";
     out += Pad(v.value, label_width);
-    out += "  ";
+    out += fmt::format("  {:>{}}", v.count, count_width);
     std::size_t eighths = 0;
     if (!unknown && top > 0 && v.count > 0) {
       // Rounded to the nearest eighth; never invisible when there is something.
       eighths = static_cast<std::size_t>((static_cast<double>(v.count) * bar_cells * 8) / top + 0.5);
       eighths = std::max<std::size_t>(eighths, 1);
     }
-    std::string bar;
-    for (std::size_t i = 0; i < eighths / 8; ++i) bar += kEighths[8];
-    bar += kEighths[eighths % 8];
-    const std::size_t cells = eighths / 8 + (eighths % 8 ? 1 : 0);
-    out += Styled(bar, kBarColor, options.color && !bar.empty());
-    out.append(bar_cells - cells, ' ');
-    out += fmt::format(" {:>{}}\n", v.count, count_width);
+    if (eighths > 0) {
+      std::string bar;
+      for (std::size_t i = 0; i < eighths / 8; ++i) bar += kEighths[8];
+      bar += kEighths[eighths % 8];
+      out += ' ';
+      out += Styled(bar, kBarColor, options.color);
+    }
+    out += '\n';
   }
 }
 

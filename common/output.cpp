@@ -1,106 +1,174 @@
+// Format and field names, colour resolution, the writer factory, and the
+// two smallest writers (paths, count). The rest live in output_*.cpp.
 #include "common/output.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdlib>
-#include <nlohmann/json.hpp>
+
+#include "common/output_internal.h"
 
 namespace pressdex {
 namespace {
 
-constexpr std::string_view kBold = "\033[1m";
-constexpr std::string_view kDim = "\033[2m";
-constexpr std::string_view kCyan = "\033[36m";
-constexpr std::string_view kYellowBold = "\033[1;33m";
-constexpr std::string_view kReset = "\033[0m";
+struct FormatName {
+  OutputFormat format;
+  std::string_view name;
+};
+constexpr std::array<FormatName, 7> kFormats{{
+    {OutputFormat::kText, "text"},
+    {OutputFormat::kJson, "json"},
+    {OutputFormat::kJsonl, "jsonl"},
+    {OutputFormat::kTsv, "tsv"},
+    {OutputFormat::kCsv, "csv"},
+    {OutputFormat::kPaths, "paths"},
+    {OutputFormat::kCount, "count"},
+}};
 
-std::string Highlighted(const Snippet& s, bool color) {
-  if (!color) return s.text;
-  std::string out;
-  std::size_t pos = 0;
-  for (const auto& [b, e] : s.highlights) {
-    if (b < pos) continue;
-    out.append(s.text, pos, b - pos);
-    out += kYellowBold;
-    out.append(s.text, b, e - b);
-    out += kReset;
-    pos = e;
-  }
-  out.append(s.text, pos, std::string::npos);
-  return out;
-}
+struct FieldEntry {
+  Field field;
+  std::string_view name;
+};
+// The documented order (--help, man page, completion).
+constexpr std::array<FieldEntry, 14> kFields{{
+    {Field::kRank, "rank"},
+    {Field::kScore, "score"},
+    {Field::kDate, "date"},
+    {Field::kTitle, "title"},
+    {Field::kPath, "path"},
+    {Field::kId, "id"},
+    {Field::kPlace, "place"},
+    {Field::kSource, "source"},
+    {Field::kLang, "lang"},
+    {Field::kIssuer, "issuer"},
+    {Field::kOrgs, "orgs"},
+    {Field::kTopics, "topics"},
+    {Field::kSnippet, "snippet"},
+    {Field::kUrl, "url"},
+}};
 
-class TextWriter : public ResponseWriter {
+// Prints one path per line (or NUL-terminated), nothing else.
+class PathsWriter : public ResponseWriter {
  public:
-  explicit TextWriter(const OutputOptions& o) : o_(o) {}
-  void Write(const SearchResponse& r, std::FILE* out) override {
-    auto style = [&](std::string_view code, std::string_view text) {
-      return o_.color ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
-    };
+  explicit PathsWriter(bool null_separated) : end_(null_separated ? '\0' : '\n') {}
+  void Write(const SearchResponse& r, std::size_t, std::FILE* out) override {
     for (const auto& hit : r.hits) {
-      const std::string date = hit.doc.date.empty() ? std::string("----------") : hit.doc.date;
-      fmt::print(out, "{:>3}. {} {}\n", hit.rank, style(kDim, date), style(kBold, hit.doc.title));
-      fmt::print(out, "     {}\n", style(kCyan, hit.doc.path));
-      if (!hit.snippet.text.empty()) fmt::print(out, "     {}\n", Highlighted(hit.snippet, o_.color));
-      fmt::print(out, "\n");
-    }
-    const std::string about = r.exact ? "" : "about ";
-    if (r.hits.empty()) {
-      fmt::print(out, "No releases match.\n");
-    } else {
-      fmt::print(out, "{}{}–{} of {}{} release{}\n", style(kDim, ""), r.offset + 1, r.offset + r.hits.size(), about,
-                 r.total, r.total == 1 ? "" : "s");
+      std::fwrite(hit.doc.path.data(), 1, hit.doc.path.size(), out);
+      std::fputc(end_, out);
     }
   }
 
  private:
-  OutputOptions o_;
+  char end_;
 };
 
-nlohmann::ordered_json HitJson(const SearchHit& hit) {
-  nlohmann::ordered_json j;
-  j["rank"] = hit.rank;
-  j["id"] = hit.doc.id;
-  j["path"] = hit.doc.path;
-  j["title"] = hit.doc.title;
-  j["date"] = hit.doc.date.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(hit.doc.date);
-  j["score"] = hit.score;
-  j["snippet"] = hit.snippet.text;
-  return j;
-}
-
-class JsonWriter : public ResponseWriter {
+// The exact number of matches; one line per query, an empty line for a
+// malformed batch query so lines stay aligned with the queries.
+class CountWriter : public ResponseWriter {
  public:
-  void Write(const SearchResponse& r, std::FILE* out) override {
-    nlohmann::ordered_json j;
-    j["version"] = kJsonVersion;
-    j["query"] = r.query;
-    j["parsed"] = r.parsed;
-    j["total"] = r.total;
-    j["exact"] = r.exact;
-    j["offset"] = r.offset;
-    j["results"] = nlohmann::ordered_json::array();
-    for (const auto& hit : r.hits) j["results"].push_back(HitJson(hit));
-    const std::string text = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    fmt::print(out, "{}\n", text);
-  }
+  void Write(const SearchResponse& r, std::size_t, std::FILE* out) override { fmt::print(out, "{}\n", r.total); }
+  void WriteError(std::size_t, std::string_view, const Status&, std::FILE* out) override { std::fputc('\n', out); }
 };
 
 }  // namespace
 
 Result<OutputFormat> ParseOutputFormat(std::string_view name) {
-  if (name == "text") return OutputFormat::kText;
-  if (name == "json") return OutputFormat::kJson;
-  return Status::InvalidArgument(fmt::format("unknown format '{}'", name));
+  for (const auto& f : kFormats) {
+    if (f.name == name) return f.format;
+  }
+  return Status::InvalidArgument(
+      fmt::format("unknown format '{}': use one of {}", name, fmt::join(OutputFormatNames(), ", ")));
 }
 
-std::unique_ptr<ResponseWriter> MakeResponseWriter(const OutputOptions& options) {
-  switch (options.format) {
-    case OutputFormat::kJson: return std::make_unique<JsonWriter>();
-    case OutputFormat::kText: break;
+const std::vector<std::string>& OutputFormatNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& f : kFormats) v.emplace_back(f.name);
+    return v;
+  }();
+  return names;
+}
+
+Result<std::vector<Field>> ParseFields(std::string_view list) {
+  std::vector<Field> fields;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    std::string_view name = list.substr(start, comma - start);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    const auto* it = std::find_if(kFields.begin(), kFields.end(), [&](const FieldEntry& e) { return e.name == name; });
+    if (it == kFields.end()) {
+      return Status::InvalidArgument(fmt::format("unknown field '{}' in --fields: use {}", name,
+                                                 fmt::join(FieldNames(), ",")));
+    }
+    fields.push_back(it->field);
+    start = comma + 1;
   }
-  return std::make_unique<TextWriter>(options);
+  return fields;
+}
+
+std::string_view FieldName(Field field) {
+  for (const auto& e : kFields) {
+    if (e.field == field) return e.name;
+  }
+  return "?";
+}
+
+const std::vector<std::string>& FieldNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v;
+    for (const auto& e : kFields) v.emplace_back(e.name);
+    return v;
+  }();
+  return names;
+}
+
+std::vector<Field> DefaultFields(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kTsv:
+    case OutputFormat::kCsv: return {Field::kRank, Field::kScore, Field::kDate, Field::kTitle, Field::kPath};
+    default: break;
+  }
+  // json/jsonl: every field, in the order of the json results.
+  return {Field::kRank,   Field::kId,     Field::kPath,   Field::kTitle, Field::kDate,
+          Field::kScore,  Field::kSnippet, Field::kPlace, Field::kSource, Field::kLang,
+          Field::kIssuer, Field::kOrgs,   Field::kTopics, Field::kUrl};
+}
+
+bool NeedsSnippets(const OutputOptions& options) {
+  switch (options.format) {
+    case OutputFormat::kText:
+    case OutputFormat::kJson: return true;
+    case OutputFormat::kJsonl:
+    case OutputFormat::kTsv:
+    case OutputFormat::kCsv: {
+      const auto fields = options.fields.empty() ? DefaultFields(options.format) : options.fields;
+      return std::find(fields.begin(), fields.end(), Field::kSnippet) != fields.end();
+    }
+    case OutputFormat::kPaths:
+    case OutputFormat::kCount: break;
+  }
+  return false;
+}
+
+bool NeedsHits(const OutputOptions& options) { return options.format != OutputFormat::kCount; }
+
+std::unique_ptr<ResponseWriter> MakeResponseWriter(const OutputOptions& options) {
+  using namespace output_internal;
+  switch (options.format) {
+    case OutputFormat::kText: return MakeTextWriter(options);
+    case OutputFormat::kJson: return MakeJsonWriter(options);
+    case OutputFormat::kJsonl: return MakeJsonlWriter(options);
+    case OutputFormat::kTsv:
+    case OutputFormat::kCsv: return MakeDelimitedWriter(options);
+    case OutputFormat::kPaths: return std::make_unique<PathsWriter>(options.null_separated);
+    case OutputFormat::kCount: return std::make_unique<CountWriter>();
+  }
+  return MakeTextWriter(options);
 }
 
 Result<bool> ResolveColor(std::string_view mode) {
@@ -114,4 +182,47 @@ Result<bool> ResolveColor(std::string_view mode) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+std::string ExplainText(const SearchResponse& r, SortOrder sort) {
+  const auto& u = r.understood;
+  std::vector<std::string> terms = u.terms;
+  for (const auto& w : u.wildcard_stems) terms.push_back(w + "*");
+  std::string order = sort == SortOrder::kNewest ? "newest" : sort == SortOrder::kOldest ? "oldest" : "relevance";
+  if (sort == SortOrder::kRelevance && !u.has_text) order = "newest (no words to rank by)";
+  auto or_none = [](const std::string& s) { return s.empty() ? std::string("(none)") : s; };
+  return fmt::format(
+      "query:    {}\n"
+      "words:    {}\n"
+      "terms:    {}\n"
+      "filters:  {}\n"
+      "order:    {}\n"
+      "xapian:   {}\n",
+      r.query.empty() ? "(every release)" : r.query, or_none(u.parser_input), or_none(fmt::format("{}", fmt::join(terms, " "))),
+      or_none(fmt::format("{}", fmt::join(u.filters, "; "))), order, r.parsed);
+}
+
+namespace output_internal {
+
+std::string FieldText(const SearchHit& hit, Field field) {
+  const auto& d = hit.doc;
+  auto join = [](const std::vector<std::string>& items) { return fmt::format("{}", fmt::join(items, "|")); };
+  switch (field) {
+    case Field::kRank: return std::to_string(hit.rank);
+    case Field::kScore: return fmt::format("{:.4f}", hit.score);
+    case Field::kDate: return d.date;
+    case Field::kTitle: return d.title;
+    case Field::kPath: return d.path;
+    case Field::kId: return d.id;
+    case Field::kPlace: return d.place;
+    case Field::kSource: return d.source;
+    case Field::kLang: return d.lang;
+    case Field::kIssuer: return d.issuer;
+    case Field::kOrgs: return join(d.orgs);
+    case Field::kTopics: return join(d.topics);
+    case Field::kSnippet: return hit.snippet.text;
+    case Field::kUrl: return d.url;
+  }
+  return {};
+}
+
+}  // namespace output_internal
 }  // namespace pressdex

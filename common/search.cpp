@@ -76,7 +76,7 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   const Xapian::doccount check_at_least =
       request.exact_total || facets ? doccount : std::max<Xapian::doccount>(limit, 100);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit, check_at_least);
-  if (facets) response.facets = facets->Results(/*exact=*/true);
+  if (facets) response.facets = facets->Results();
 
   response.total = mset.get_matches_estimated();
   response.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -1,81 +1,204 @@
-// pressdex-search: option parsing and wiring; the work is in common/search
-// and common/output.
+// pressdex-search: option parsing and wiring; the work is in common/search,
+// common/output and common/batch.
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
 #include <string>
 #include <vector>
 
+#include "common/batch.h"
 #include "common/cli.h"
 #include "common/db_path.h"
+#include "common/facets.h"
 #include "common/output.h"
 #include "common/search.h"
 
 namespace {
 constexpr const char* kProgram = "pressdex-search";
 
+// Marks a "-word" argument (exclude a word) so CLI11 takes it for a query
+// word, not an unknown option; stripped again before the query is joined.
+constexpr char kWordMark = '\x01';
+
+std::atomic<bool> g_stop{false};
+void OnSignal(int) { g_stop = true; }
+
+// "-trial", "-org:WHO" are query words; "-n", "-n5", "-0", "-h" and every
+// "--long" option are options. Everything after "--" is a word anyway.
+bool IsNegatedWord(std::string_view arg) {
+  if (arg.size() < 2 || arg[0] != '-' || arg[1] == '-') return false;
+  if (arg == "-0" || arg == "-h") return false;
+  if (arg[1] == 'n' && arg.find_first_not_of("0123456789", 2) == std::string_view::npos) return false;
+  return true;
+}
+
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
     if (!out.empty()) out += ' ';
-    out += w;
+    out += (!w.empty() && w[0] == kWordMark) ? w.substr(1) : w;
   }
   return out;
 }
+
+std::size_t TerminalWidth() {
+  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+    const long n = std::strtol(columns, nullptr, 10);
+    if (n >= 20 && n <= 1000) return static_cast<std::size_t>(n);
+  }
+  winsize ws{};
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
+  return 100;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (std::size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
+    if (IsNegatedWord(args[i])) args[i].insert(args[i].begin(), kWordMark);
+  }
+  std::vector<char*> arg_ptrs;
+  for (auto& a : args) arg_ptrs.push_back(a.data());
+
   CLI::App app{"Search a Pressdex database of press releases.", kProgram};
   app.set_version_flag("--version", PRESSDEX_VERSION);
   std::string db;
   std::vector<std::string> words;
   pressdex::SearchRequest request;
   std::string format = "text";
+  std::string fields;
   std::string color = "auto";
+  std::string sort = "relevance";
+  std::vector<std::string> facet_args;
+  bool default_facets = false;
+  bool no_header = false;
+  bool null_separated = false;
+  bool batch = false;
+  bool explain = false;
 
   pressdex::cli::AddDatabaseOption(app, db);
-  app.add_option("query", words, "The query: words, \"phrases\", AND/OR/NOT, +word/-word, (...), mask*, title:word")
+  app.add_option("query", words,
+                 "The query: words, \"phrases\", AND/OR/NOT, +word/-word, (...), mask*, title:word, "
+                 "filters org: issuer: topic: lang: place: source: date:")
       ->type_name("QUERY...");
   app.add_option("-n,--limit", request.limit, "How many results to show (0: all)")->default_str("10");
   app.add_option("--offset", request.offset, "Skip this many results first (paging)")->default_str("0");
   app.add_flag("--any", request.query_options.any, "Match any word (OR) instead of all (AND)");
-  app.add_flag("--all", request.match_all, "Match every release (with an empty query)");
+  app.add_flag("--all", request.match_all, "Match every release (also what an empty query means)");
+  app.add_option("--sort", sort, "Order: relevance (ties newest first), newest or oldest")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->default_str("relevance");
   app.add_option("--lang", request.query_options.lang, "Language of the query's words (stemming)")
       ->type_name("CODE")
       ->default_str("en");
-  app.add_option("--format", format, "Output: text or json")->check(CLI::IsMember({"text", "json"}))->default_str("text");
+  app.add_option("--facet", facet_args,
+                 "Count matches per value of FIELD (org, issuer, topic, lang, place, source, date; "
+                 "date:year|month|day); N values (default 10). Repeatable")
+      ->type_name("FIELD[:N]");
+  app.add_flag("--facets", default_facets, "The default facets: date, org, topic");
+  app.add_option("--format", format, "Output: text, json, jsonl, tsv, csv, paths or count")
+      ->check(CLI::IsMember(pressdex::OutputFormatNames()))
+      ->default_str("text");
+  app.add_option("--fields", fields,
+                 "Columns of tsv/csv, keys of jsonl, in this order: "
+                 "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url")
+      ->type_name("LIST");
+  app.add_flag("--no-header", no_header, "tsv/csv: no header line");
+  app.add_flag("-0,--null", null_separated, "paths: end each path with NUL (for xargs -0)");
+  app.add_flag("--exact", request.exact_total, "Count every match for an exact total (count always does)");
+  app.add_flag("--batch", batch,
+               "Read one query per line from stdin (blank and # lines skipped) and answer each in turn");
+  app.add_flag("--explain", explain, "Print how the query was understood (terms, filters, dates) to stderr");
   app.add_option("--color", color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.positionals_at_end(false);
   app.footer(fmt::format(
       "Examples:\n"
-      "  pressdex-search masks                       releases about masks, best first\n"
-      "  pressdex-search '\"partnership conference\"'  an exact phrase\n"
+      "  pressdex-search masks                         releases about masks, best first\n"
+      "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
       "  pressdex-search covid AND (vaccine OR vaccines) -trial\n"
-      "  pressdex-search title:flood --any relief aid\n"
-      "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n\n{}",
+      "  pressdex-search flood org:ASEC date:2020.. --facets\n"
+      "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
+      "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
+      "  pressdex-search --format count topic:health\n"
+      "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
+      "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n\n{}",
       pressdex::cli::ExitCodeHelp(true)));
 
-  if (const int code = pressdex::cli::Parse(app, argc, argv); code >= 0) return code;
+  if (const int code = pressdex::cli::Parse(app, argc, arg_ptrs.data()); code >= 0) return code;
 
-  request.query = JoinWords(words);
-  if (request.query.empty() && !request.match_all) {
-    fmt::print(stderr, "{}: no query given (use --all to list every release)\nRun '{} --help' for usage.\n", kProgram,
-               kProgram);
+  auto usage = [](const std::string& message) {
+    fmt::print(stderr, "{}: {}\nRun '{} --help' for usage.\n", kProgram, message, kProgram);
     return pressdex::cli::kUsage;
-  }
-  if (request.query.empty()) request.match_all = true;
+  };
 
   pressdex::OutputOptions output;
   output.format = *pressdex::ParseOutputFormat(format);
   output.color = *pressdex::ResolveColor(color);
+  output.header = !no_header;
+  output.null_separated = null_separated;
+  output.batch = batch;
+  if (!fields.empty()) {
+    auto parsed = pressdex::ParseFields(fields);
+    if (!parsed.ok()) return usage(parsed.status().message());
+    output.fields = std::move(parsed.value());
+    if (output.format != pressdex::OutputFormat::kTsv && output.format != pressdex::OutputFormat::kCsv &&
+        output.format != pressdex::OutputFormat::kJsonl)
+      return usage(fmt::format("--fields applies to tsv, csv and jsonl, not {}", format));
+  }
+  if (output.format == pressdex::OutputFormat::kText) output.terminal_width = TerminalWidth();
+
+  if (default_facets) request.facets = pressdex::DefaultFacets();
+  for (const auto& f : facet_args) {
+    auto spec = pressdex::ParseFacetSpec(f);
+    if (!spec.ok()) return usage(spec.status().message());
+    request.facets.push_back(*spec);
+  }
+  request.sort = sort == "newest"   ? pressdex::SortOrder::kNewest
+                 : sort == "oldest" ? pressdex::SortOrder::kOldest
+                                    : pressdex::SortOrder::kRelevance;
+  request.snippets = pressdex::NeedsSnippets(output);
+  if (!pressdex::NeedsHits(output)) {
+    // count: the exact number of matches, no page of hits to read.
+    request.exact_total = true;
+    request.offset = 0;
+    request.limit = 1;
+  }
+
+  request.query = JoinWords(words);
+  if (batch && !request.query.empty()) return usage("--batch reads queries from stdin; give none on the command line");
+  if (!batch && request.query.empty()) request.match_all = true;
 
   auto searcher = pressdex::Searcher::Open({pressdex::ResolveDatabasePath(db)});
   if (!searcher.ok()) return pressdex::cli::Fail(kProgram, searcher.status());
+  auto writer = pressdex::MakeResponseWriter(output);
+
+  if (batch) {
+    // Ctrl-C ends the batch after the current query (the read is not restarted).
+    struct sigaction action {};
+    action.sa_handler = OnSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    std::ios::sync_with_stdio(false);
+    const pressdex::BatchIo io{std::cin, stdout, stderr, kProgram, &g_stop, explain};
+    auto stats = pressdex::RunBatch(**searcher, request, *writer, io);
+    if (!stats.ok()) return pressdex::cli::Fail(kProgram, stats.status());
+    return pressdex::BatchExitCode(*stats);
+  }
+
   auto response = (*searcher)->Search(request);
   if (!response.ok()) return pressdex::cli::Fail(kProgram, response.status());
-
-  pressdex::MakeResponseWriter(output)->Write(*response, stdout);
+  if (explain) fmt::print(stderr, "{}", pressdex::ExplainText(*response, request.sort));
+  if (!pressdex::NeedsHits(output)) response->hits.clear();
+  writer->Begin(stdout);
+  writer->Write(*response, 0, stdout);
   std::fflush(stdout);
   return response->total > 0 ? pressdex::cli::kOk : pressdex::cli::kNoMatch;
 }

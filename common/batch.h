@@ -1,0 +1,44 @@
+// Batch mode: answer many queries, one per input line, in one process, so a
+// script pays the start-up once. Free of any CLI concern (testable with
+// string streams and temporary files).
+#pragma once
+
+#include <atomic>
+#include <cstdio>
+#include <istream>
+#include <string_view>
+
+#include "common/output.h"
+#include "common/search.h"
+#include "common/status.h"
+
+namespace pressdex {
+
+struct BatchStats {
+  std::size_t lines = 0;      // input lines read, blank and comment lines included
+  std::size_t queries = 0;    // queries answered or rejected
+  std::size_t matched = 0;    // queries with at least one match
+  std::size_t malformed = 0;  // queries rejected as malformed
+  bool interrupted = false;   // `stop` was raised before the input ended
+};
+
+struct BatchIo {
+  std::istream& in;   // one query per line; blank lines and "#..." skipped
+  std::FILE* out;     // results, in input order, flushed after each query
+  std::FILE* err;     // "PROGRAM: line L (query N): message" per malformed query
+  std::string_view program;
+  const std::atomic<bool>* stop = nullptr;  // raised by a signal handler: finish the current query and end
+  bool explain = false;                     // ExplainText of each query to `err`
+};
+
+// Runs each query as `base` with its query text replaced. A malformed query
+// is reported (stderr, plus an in-stream error object where the format has
+// one) and the batch goes on. A database error ends the batch and is
+// returned (IoError/NotFound): what was printed before it stays valid.
+Result<BatchStats> RunBatch(Searcher& searcher, const SearchRequest& base, ResponseWriter& writer, const BatchIo& io);
+
+// 2 if any query was malformed, else 0 if any matched, else 1 (130 when
+// interrupted).
+int BatchExitCode(const BatchStats& stats);
+
+}  // namespace pressdex

@@ -2,71 +2,372 @@
 
 #include <xapian.h>
 
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
-#include "common/document_builder.h"
-#include "common/encoding.h"
-#include "common/extract/boilerplate.h"
-#include "common/readers.h"
+#include <fmt/format.h>
+
+#include "common/index_lock.h"
+#include "common/index_pipeline.h"
+#include "common/index_state.h"
 #include "common/schema.h"
 
 namespace pressdex {
 namespace {
 
-Result<std::string> ReadBytes(const std::string& path) {
+// Bump when the analysis or the document layout changes in a way that old
+// documents must be rebuilt for: every file then counts as changed (and is
+// re-indexed in place, resumably) on the next run.
+constexpr std::string_view kAnalysisVersion = "1";
+
+std::string FileBytesOrEmpty(const std::string& path) {
+  if (path.empty()) return {};
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(std::string("cannot open: ") + std::strerror(errno));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IoError("read error");
-  return bytes;
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// A file read and taken apart, before analysis.
-struct LoadedFile {
-  WalkedFile file;
-  std::vector<SourceRecord> records;
-};
+// Everything besides a file's own bytes that decides what its documents hold.
+std::string SettingsFingerprint(const AnalyserOptions& o) {
+  const std::string settings =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION, o.default_lang, o.day_first ? "dmy" : "mdy",
+                  o.orgs_file, o.taxonomy_file, schema::kMaxTermBytes);
+  std::uint64_t h = Fingerprint(settings);
+  h = Fingerprint(FileBytesOrEmpty(o.orgs_file), h);
+  h = Fingerprint(FileBytesOrEmpty(o.taxonomy_file), h);
+  return HexFingerprint(h);
+}
 
+// Every write to the database goes through here (none in a dry run).
 class Writer {
  public:
-  Writer(Xapian::WritableDatabase& db, std::size_t commit_every) : db_(db), commit_every_(commit_every) {}
+  Writer(Xapian::WritableDatabase* db, std::size_t commit_every, IndexReporter& reporter, IndexStats& stats)
+      : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), reporter_(reporter), stats_(stats) {}
 
-  // Replaces the releases of one file; releases the file no longer holds go.
-  std::size_t WriteFile(const std::string& path, std::vector<std::pair<std::string, Xapian::Document>>& docs) {
+  // Replaces the documents of one file and records its state, in one batch.
+  void WriteFile(const FileState& state, std::vector<std::pair<std::string, Xapian::Document>>& documents) {
+    stats_.documents_written += documents.size();
+    if (db_ == nullptr) return;
     std::set<Xapian::docid> previous;
-    const std::string file_term = schema::FileTerm(path);
-    for (auto it = db_.postlist_begin(file_term); it != db_.postlist_end(file_term); ++it) previous.insert(*it);
-    for (auto& [id, doc] : docs) {
-      const Xapian::docid did = db_.replace_document(schema::IdTerm(id), doc);
-      previous.erase(did);
-      MaybeCommit();
-    }
-    for (const Xapian::docid did : previous) db_.delete_document(did);
-    return previous.size();
+    const std::string file_term = schema::FileTerm(state.path);
+    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
+    for (auto& [id, document] : documents) previous.erase(db_->replace_document(schema::IdTerm(id), document));
+    for (const Xapian::docid did : previous) db_->delete_document(did);
+    stats_.documents_removed += previous.size();
+    // Written last: a crash before the commit leaves the old state, so the
+    // file still looks changed and is indexed again.
+    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
+    pending_ += documents.size() + previous.size() + 1;
   }
 
+  // Same content, new modification time: only the state changes.
+  void TouchFile(const FileState& state) {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
+    ++pending_;
+  }
+
+  void RemoveFile(const FileState& state) {
+    const std::string file_term = schema::FileTerm(state.path);
+    if (db_ == nullptr) {
+      stats_.documents_removed += state.documents;
+      return;
+    }
+    const Xapian::doccount count = db_->get_termfreq(file_term);
+    if (count > 0) db_->delete_document(file_term);
+    db_->set_metadata(FileStateKey(state.path), "");  // empty value deletes the key
+    stats_.documents_removed += count;
+    pending_ += count + 1;
+  }
+
+  void SetFolder(const FolderState& state) {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FolderStateKey(state.folder), EncodeFolderState(state));
+    ++pending_;
+  }
+  void RemoveFolder(const std::string& folder) {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FolderStateKey(folder), "");
+    ++pending_;
+  }
+
+  // Commits only between files, so a file's documents and state go together.
   void MaybeCommit() {
-    if (++pending_ >= commit_every_) Commit();
+    if (pending_ >= commit_every_) Commit();
   }
   void Commit() {
-    db_.commit();
+    if (db_ == nullptr || pending_ == 0) return;
+    db_->commit();
     pending_ = 0;
+    ++stats_.commits;
+    reporter_.Committed(db_->get_doccount());
   }
 
  private:
-  Xapian::WritableDatabase& db_;
+  Xapian::WritableDatabase* db_;
   std::size_t commit_every_;
+  IndexReporter& reporter_;
+  IndexStats& stats_;
   std::size_t pending_ = 0;
 };
 
+enum class Plan { kAdd, kUpdate, kUnchanged, kFailed };
+
+struct PlannedFile {
+  const WalkedFile* file = nullptr;
+  std::string path;  // PathForIndex
+  Plan plan = Plan::kAdd;
+  const FileState* stored = nullptr;
+  std::string touched_content;  // set when only the modification time changed
+};
+
+struct Folder {
+  std::string folder;  // PathForIndex
+  std::vector<PlannedFile> files;
+  bool dirty = false;  // something in it changed: relearn its boilerplate
+};
+
+class Run {
+ public:
+  Run(const IndexOptions& options, IndexReporter& reporter, const Analyser& analyser)
+      : options_(options), reporter_(reporter), analyser_(analyser), settings_(SettingsFingerprint(options.analyser)) {
+    stats_.dry_run = options.dry_run;
+  }
+
+  IndexStats& stats() { return stats_; }
+
+  void WalkRoots() {
+    WalkEvents events;
+    events.on_file = [&](WalkedFile f) { walked_.push_back(std::move(f)); };
+    events.on_skip = [&](const std::string&, const std::string& reason) { ++stats_.skipped[reason]; };
+    events.on_error = [&](const std::string& path, const std::string& problem) {
+      ++stats_.failed;
+      reporter_.Problem(PathForMessage(path), problem);
+      protected_.push_back(PathForIndex(path));
+    };
+    Walk(options_.roots, options_.walk, events);
+    stats_.files_seen = walked_.size();
+  }
+
+  // Decides, from sizes, times and (when only the time moved) content
+  // hashes, which files need indexing. Reads nothing else.
+  void Decide(const StoredState& stored) {
+    stored_ = &stored;
+    std::unordered_map<std::string, std::size_t> folder_index;
+    std::set<std::string> seen;
+    for (const WalkedFile& file : walked_) {
+      PlannedFile planned;
+      planned.file = &file;
+      planned.path = PathForIndex(file.path);
+      seen.insert(planned.path);
+      const std::string folder = PathForIndex(file.folder);
+      auto [it, inserted] = folder_index.try_emplace(folder, folders_.size());
+      if (inserted) folders_.push_back(Folder{folder, {}, false});
+      Folder& group = folders_[it->second];
+
+      if (auto s = stored.files.find(planned.path); s != stored.files.end()) planned.stored = &s->second;
+      if (file.size > options_.max_size) {
+        planned.plan = Plan::kFailed;  // reported when its folder is processed
+      } else if (planned.stored == nullptr) {
+        planned.plan = Plan::kAdd;
+      } else {
+        const FileState& st = *planned.stored;
+        bool same_content = st.size == file.size && st.mtime_ns == file.mtime_ns;
+        if (!same_content && st.size == file.size) {
+          // Touched, or rewritten with the same size: the hash decides.
+          const std::string content = ContentFingerprint(file, options_.max_size);
+          same_content = !content.empty() && content == st.content;
+          if (same_content) planned.touched_content = content;
+        }
+        const auto folder_state = stored.folders.find(folder);
+        const std::string folder_fp = folder_state == stored.folders.end() ? "" : folder_state->second.boilerplate;
+        const bool same_analysis = st.settings == settings_ && st.boilerplate == folder_fp;
+        planned.plan = same_content && same_analysis ? Plan::kUnchanged : Plan::kUpdate;
+      }
+      if (planned.plan == Plan::kAdd || planned.plan == Plan::kUpdate) group.dirty = true;
+      group.files.push_back(std::move(planned));
+    }
+
+    // Files the database knows below the roots that the walk did not find.
+    std::vector<std::string> scopes;
+    for (const auto& root : options_.roots) scopes.push_back(PathForIndex(DisplayRoot(root)));
+    auto in_scope = [&](const std::string& path) {
+      for (const auto& p : protected_) {
+        if (PathIsUnder(path, p)) return false;  // not seen because of an error, not gone
+      }
+      for (const auto& s : scopes) {
+        if (PathIsUnder(path, s)) return true;
+      }
+      return false;
+    };
+    for (const auto& [path, state] : stored.files) {
+      if (seen.count(path) != 0 || !in_scope(path)) continue;
+      removals_.push_back(&state);
+      if (auto it = folder_index.find(state.folder); it != folder_index.end()) folders_[it->second].dirty = true;
+    }
+    for (const auto& [folder, state] : stored.folders) {
+      if (folder_index.count(folder) == 0 && in_scope(folder)) gone_folders_.push_back(folder);
+    }
+  }
+
+  // Indexes what the plan says, folder by folder, then removes what is gone.
+  void Execute(Writer& writer) {
+    for (Folder& folder : folders_) {
+      if (StopRequested()) {
+        stats_.interrupted = true;
+        break;
+      }
+      ProcessFolder(folder, writer);
+      if (stats_.interrupted) break;
+    }
+    if (!stats_.interrupted) {
+      for (const FileState* state : removals_) {
+        reporter_.Action(FileAction::kRemove, PathForMessage(state->path));
+        writer.RemoveFile(*state);
+        ++stats_.removed;
+        writer.MaybeCommit();
+      }
+      for (const auto& folder : gone_folders_) writer.RemoveFolder(folder);
+    }
+    writer.Commit();
+  }
+
+ private:
+  void Fail(const std::string& path, const std::string& message) {
+    ++stats_.failed;
+    reporter_.Problem(PathForMessage(path), message);
+  }
+
+  void ProcessFolder(Folder& folder, Writer& writer) {
+    // Every file of a changed folder is loaded: boilerplate is learned from all of them.
+    std::vector<std::optional<LoadedFile>> loaded(folder.files.size());
+    std::string boilerplate_fp;
+    std::vector<std::string> boilerplate;
+    if (folder.dirty) {
+      std::vector<const LoadedFile*> for_learning;
+      for (std::size_t i = 0; i < folder.files.size(); ++i) {
+        if (folder.files[i].plan == Plan::kFailed) continue;
+        if (StopRequested()) {
+          stats_.interrupted = true;
+          return;
+        }
+        loaded[i] = LoadFile(*folder.files[i].file, options_.max_size);
+        for_learning.push_back(&*loaded[i]);
+      }
+      boilerplate = LearnFolderBoilerplate(for_learning);
+      boilerplate_fp = BoilerplateFingerprint(boilerplate);
+      const auto stored = stored_->folders.find(folder.folder);
+      // Set before the files: if the run dies half-way, files analysed with the
+      // old lines no longer match it and are redone next time.
+      if (stored == stored_->folders.end() || stored->second.boilerplate != boilerplate_fp)
+        writer.SetFolder(FolderState{folder.folder, boilerplate_fp});
+    }
+
+    for (std::size_t i = 0; i < folder.files.size(); ++i) {
+      PlannedFile& planned = folder.files[i];
+      const WalkedFile& file = *planned.file;
+      if (planned.plan == Plan::kFailed) {
+        Fail(file.path, fmt::format("skipped: {} bytes is over --max-size ({} bytes)", file.size, options_.max_size));
+        continue;
+      }
+      if (planned.plan == Plan::kUnchanged && folder.dirty && planned.stored->boilerplate != boilerplate_fp)
+        planned.plan = Plan::kUpdate;  // the folder's boilerplate changed under it
+      if (planned.plan == Plan::kUnchanged) {
+        ++stats_.unchanged;
+        // Problems found when it was indexed still stand: say so again.
+        for (const auto& problem : planned.stored->problems) reporter_.Problem(PathForMessage(file.path), problem);
+        stats_.failed_records += planned.stored->problems.size();
+        if (!planned.touched_content.empty()) {
+          FileState state = *planned.stored;
+          state.mtime_ns = file.mtime_ns;
+          writer.TouchFile(state);
+        }
+        continue;
+      }
+      if (!loaded[i]) {  // not dirty folders have no add/update; keep it safe anyway
+        loaded[i] = LoadFile(file, options_.max_size);
+      }
+      IndexOne(planned, *loaded[i], boilerplate, boilerplate_fp, writer);
+      loaded[i].reset();
+      writer.MaybeCommit();
+      if (StopRequested()) {
+        stats_.interrupted = true;
+        return;
+      }
+    }
+  }
+
+  void IndexOne(const PlannedFile& planned, const LoadedFile& loaded, const std::vector<std::string>& boilerplate,
+                const std::string& boilerplate_fp, Writer& writer) {
+    const std::string shown = PathForMessage(loaded.file.path);
+    if (!loaded.error.ok()) {
+      // Its documents from an earlier run (if any) stay: a file that cannot be
+      // read today (permissions, a half-written copy) is not a deleted file.
+      Fail(loaded.file.path, loaded.error.message());
+      return;
+    }
+    if (!loaded.warnings.empty()) ++stats_.warnings;
+    for (const auto& warning : loaded.warnings) reporter_.Warning(shown, warning);
+    BuiltFile built = BuildFileDocuments(loaded, analyser_, boilerplate);
+    std::vector<std::string> problems = loaded.problems;
+    problems.insert(problems.end(), built.problems.begin(), built.problems.end());
+    if (built.documents.empty()) {
+      Fail(loaded.file.path, problems.empty() ? "no release could be built" : problems.front());
+      return;
+    }
+    for (const auto& problem : problems) reporter_.Problem(shown, problem);
+    stats_.failed_records += problems.size();
+
+    FileState state;
+    state.path = planned.path;
+    state.folder = loaded.folder;
+    state.size = loaded.file.size;
+    state.mtime_ns = loaded.file.mtime_ns;
+    state.content = loaded.content;
+    state.settings = settings_;
+    state.boilerplate = boilerplate_fp;
+    state.documents = built.documents.size();
+    state.problems = std::move(problems);
+    const bool is_new = planned.plan == Plan::kAdd;
+    reporter_.Action(is_new ? FileAction::kAdd : FileAction::kUpdate, shown);
+    writer.WriteFile(state, built.documents);
+    ++(is_new ? stats_.added : stats_.updated);
+  }
+
+  const IndexOptions& options_;
+  IndexReporter& reporter_;
+  const Analyser& analyser_;
+  const std::string settings_;
+  IndexStats stats_;
+  std::vector<WalkedFile> walked_;
+  std::vector<std::string> protected_;  // paths the walk could not see into: not to take for deleted
+  const StoredState* stored_ = nullptr;
+  std::vector<Folder> folders_;
+  std::vector<const FileState*> removals_;
+  std::vector<std::string> gone_folders_;
+};
+
+bool DatabaseExists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec) ||
+         std::filesystem::exists(std::filesystem::path(path) / "iamchert", ec);
+}
+
 }  // namespace
+
+std::string_view FileActionName(FileAction action) {
+  switch (action) {
+    case FileAction::kAdd: return "add";
+    case FileAction::kUpdate: return "update";
+    case FileAction::kRemove: return "remove";
+  }
+  return "?";
+}
 
 std::atomic<bool>& StopRequested() {
   static std::atomic<bool> stop{false};
@@ -75,121 +376,47 @@ std::atomic<bool>& StopRequested() {
 
 Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter) {
   const auto started = std::chrono::steady_clock::now();
-  IndexStats stats;
-
   auto analyser = Analyser::Create(options.analyser);
   if (!analyser.ok()) return analyser.status();
 
-  // Walk first: the folder groups and the total are needed before reading.
-  std::vector<WalkedFile> files;
-  WalkEvents events;
-  events.on_file = [&](WalkedFile f) { files.push_back(std::move(f)); };
-  events.on_skip = [&](const std::string&, const std::string& reason) { ++stats.skipped[reason]; };
-  events.on_error = [&](const std::string& path, const std::string& problem) {
-    ++stats.files_failed;
-    reporter.Problem(path, problem);
-  };
-  Walk(options.roots, options.walk, events);
-  stats.files_seen = files.size();
-
-  std::unique_ptr<Xapian::WritableDatabase> db;
-  try {
-    std::filesystem::create_directories(std::filesystem::path(options.db_path).parent_path().empty()
-                                            ? std::filesystem::path(".")
-                                            : std::filesystem::path(options.db_path).parent_path());
-    db = std::make_unique<Xapian::WritableDatabase>(
-        options.db_path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError& e) {
-    return Status::Busy("database " + options.db_path + " is being updated by another indexer");
-  } catch (const Xapian::Error& e) {
-    return Status::IoError("cannot open database " + options.db_path + " for writing: " + e.get_msg());
-  } catch (const std::filesystem::filesystem_error& e) {
-    return Status::IoError("cannot create database folder for " + options.db_path + ": " + e.what());
+  // The lock comes first: a second indexer must not even walk.
+  std::optional<IndexLock> lock;
+  if (!options.dry_run) {
+    auto acquired = IndexLock::Acquire(
+        options.db_path, options.wait_for_lock, [&](const std::string& message) { reporter.Waiting(message); },
+        [] { return StopRequested().load(); });
+    if (!acquired.ok()) return acquired.status();
+    lock.emplace(std::move(acquired.value()));
   }
 
-  // Group by folder, keeping walk order, so boilerplate is learned per folder.
-  std::vector<std::string> folder_order;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_folder;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    auto [it, inserted] = by_folder.try_emplace(files[i].folder);
-    if (inserted) folder_order.push_back(files[i].folder);
-    it->second.push_back(i);
-  }
-
-  Writer writer(*db, options.commit_every);
-  std::size_t done = 0;
-  bool interrupted = false;
+  Run run(options, reporter, **analyser);
   try {
-    for (const auto& folder : folder_order) {
-      if (StopRequested()) {
-        interrupted = true;
-        break;
-      }
-      std::vector<LoadedFile> loaded;
-      for (const std::size_t index : by_folder[folder]) {
-        const WalkedFile& file = files[index];
-        if (file.size > options.max_size) {
-          ++stats.skipped["larger than --max-size"];
-          reporter.Problem(file.path, "skipped: " + std::to_string(file.size) + " bytes is over --max-size (" +
-                                          std::to_string(options.max_size) + ")");
-          continue;
-        }
-        auto bytes = ReadBytes(file.path);
-        if (!bytes.ok()) {
-          ++stats.files_failed;
-          reporter.Problem(file.path, bytes.status().message());
-          continue;
-        }
-        if (bytes->empty()) {
-          ++stats.files_failed;
-          reporter.Problem(file.path, "empty file");
-          continue;
-        }
-        auto text = DecodeToUtf8(*bytes);
-        if (!text.ok()) {
-          ++stats.files_failed;
-          reporter.Problem(file.path, text.status().message());
-          continue;
-        }
-        auto read = ReadRecords(FormatForPath(file.path), text->utf8);
-        if (!read.ok()) {
-          ++stats.files_failed;
-          reporter.Problem(file.path, read.status().message());
-          continue;
-        }
-        if (!read->problems.empty()) ++stats.files_failed;
-        for (const auto& problem : read->problems) reporter.Problem(file.path, problem);
-        loaded.push_back(LoadedFile{file, std::move(read->records)});
-      }
-
-      std::vector<std::string_view> texts;
-      for (const auto& l : loaded) {
-        for (const auto& r : l.records) {
-          if (!r.from_markup) texts.push_back(r.text);
-        }
-      }
-      const std::vector<std::string> boilerplate = LearnBoilerplate(texts);
-
-      for (auto& l : loaded) {
-        FileInfo info{l.file.path, l.file.folder, l.file.mtime, l.file.size};
-        std::vector<std::pair<std::string, Xapian::Document>> docs;
-        for (const auto& record : l.records) {
-          Release release = (*analyser)->Analyse(record, info, boilerplate);
-          docs.emplace_back(release.id, BuildDocument(release));
-        }
-        stats.releases += docs.size();
-        stats.removed += writer.WriteFile(l.file.path, docs);
-        ++stats.files_indexed;
-        reporter.Progress(++done, files.size());
-      }
+    run.WalkRoots();
+    std::unique_ptr<Xapian::WritableDatabase> writable;
+    Xapian::Database readable;  // empty: nothing indexed yet
+    if (options.dry_run) {
+      if (!options.rebuild && DatabaseExists(options.db_path)) readable = Xapian::Database(options.db_path);
+    } else {
+      writable = std::make_unique<Xapian::WritableDatabase>(
+          options.db_path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
     }
-    writer.Commit();
-    stats.total_documents = db->get_doccount();
+    const Xapian::Database& db = writable ? *writable : readable;
+    const StoredState stored = options.rebuild ? StoredState{} : LoadStoredState(db);
+    run.Decide(stored);
+    Writer writer(writable.get(), options.commit_every, reporter, run.stats());
+    run.Execute(writer);
+    run.stats().total_documents = db.get_doccount();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::Busy("database " + options.db_path + " is locked by another Xapian writer: " + e.get_msg());
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::IoError("cannot open database " + options.db_path + ": " + e.get_msg());
   } catch (const Xapian::Error& e) {
-    return Status::IoError("writing " + options.db_path + " failed: " + e.get_description());
+    return Status::IoError("database " + options.db_path + ": " + e.get_description());
+  } catch (const std::exception& e) {
+    return Status::IoError("indexing into " + options.db_path + " failed: " + e.what());
   }
+  IndexStats stats = run.stats();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (interrupted) return Status::Interrupted("interrupted; committed what was done");
   return stats;
 }
 

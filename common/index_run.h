@@ -1,5 +1,8 @@
-// One indexing run: walk the roots, read and analyse every file, and write
-// the releases to the database through Xapian commits.
+// One indexing run: walk the roots, compare with what the database already
+// holds, and bring it up to date through batched Xapian commits. Only new or
+// changed files are read; documents of files that are gone are removed.
+// A crash at any moment leaves the database at its last commit, and the next
+// run finishes the job (see docs/indexing.md).
 #pragma once
 
 #include <atomic>
@@ -18,36 +21,62 @@ struct IndexOptions {
   std::vector<std::string> roots;
   AnalyserOptions analyser;
   WalkOptions walk;
-  long long max_size = 50LL * 1024 * 1024;  // bytes; larger files are skipped
+  long long max_size = 50LL * 1024 * 1024;  // bytes; larger files are skipped (and counted as failed)
   bool rebuild = false;                     // start from an empty database
-  std::size_t commit_every = 5000;          // releases per Xapian commit
+  bool dry_run = false;                     // decide and report, write nothing (no lock taken)
+  bool wait_for_lock = false;               // wait for another indexer instead of failing
+  std::size_t commit_every = 2000;          // documents written or removed per commit (files are never split)
 };
+
+enum class FileAction { kAdd, kUpdate, kRemove };
+std::string_view FileActionName(FileAction action);  // "add", "update", "remove"
 
 struct IndexStats {
-  std::size_t files_seen = 0;       // supported files found by the walk
-  std::size_t files_indexed = 0;    // files whose releases were written
-  std::size_t files_failed = 0;     // files (or parts of files) that could not be read
-  std::size_t releases = 0;         // releases written
-  std::size_t removed = 0;          // releases removed (records gone from a file)
-  std::map<std::string, std::size_t> skipped;  // reason -> count
+  std::size_t files_seen = 0;  // supported files found by the walk
+  std::size_t added = 0;       // files indexed for the first time
+  std::size_t updated = 0;     // files indexed again (changed, or their folder's boilerplate changed)
+  std::size_t removed = 0;     // files gone from disk whose documents were removed
+  std::size_t unchanged = 0;   // files left as they were (not read)
+  std::size_t failed = 0;      // files (or folders) that could not be indexed; each reported
+  std::size_t failed_records = 0;  // records skipped inside files that were otherwise indexed
+  std::size_t warnings = 0;        // files indexed with a caveat (repaired bytes, renamed path)
+  std::size_t documents_written = 0;
+  std::size_t documents_removed = 0;
+  std::map<std::string, std::size_t> skipped;  // reason -> count (not failures: unsupported types...)
   std::size_t total_documents = 0;  // in the database after the run
+  std::size_t commits = 0;
+  bool interrupted = false;  // StopRequested(): what was done is committed
+  bool dry_run = false;
   double seconds = 0;
+
+  bool any_failed() const { return failed > 0 || failed_records > 0; }
 };
 
-// Receives what happens during a run; the CLI prints it.
+// Receives what happens during a run; the CLI prints it. Paths are printable
+// one-liners (PathForMessage).
 class IndexReporter {
  public:
   virtual ~IndexReporter() = default;
+  // A file, folder or part of a file could not be indexed.
   virtual void Problem(const std::string& path, const std::string& message) = 0;
-  virtual void Progress(std::size_t /*done*/, std::size_t /*total*/) {}
+  // Indexed, with a caveat.
+  virtual void Warning(const std::string& path, const std::string& message) { Problem(path, message); }
+  // A file was (or, in a dry run, would be) added, updated or removed.
+  virtual void Action(FileAction /*action*/, const std::string& /*path*/) {}
+  // A commit made `documents` the database's document count.
+  virtual void Committed(std::size_t /*documents*/) {}
+  // Another indexer holds the database; waiting (--wait).
+  virtual void Waiting(const std::string& /*message*/) {}
 };
 
 // Set (e.g. by a signal handler) to stop after the current file; what is
-// done is committed and the run returns Status::Interrupted.
+// done is committed and the stats say interrupted.
 std::atomic<bool>& StopRequested();
 
-// Busy when another writer holds the database, IoError when it can't be
-// opened or written, Interrupted after StopRequested().
+// Busy when another indexer holds the database (and !wait_for_lock), IoError
+// when it can't be opened or written, Interrupted when stopped while waiting
+// for the lock. Problems with files are not errors: they are reported and
+// counted, and the run goes on.
 Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter);
 
 }  // namespace pressdex

@@ -1,11 +1,16 @@
 #include "common/walker.h"
 
+#include <sys/stat.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <set>
 #include <system_error>
 
-#include <sys/stat.h>
+#include <fmt/format.h>
 
 #include "common/readers.h"
 
@@ -14,57 +19,76 @@ namespace fs = std::filesystem;
 namespace pressdex {
 namespace {
 
-long long MtimeSeconds(const fs::file_time_type& t) {
-  const auto sys = std::chrono::file_clock::to_sys(t);
-  return std::chrono::duration_cast<std::chrono::seconds>(sys.time_since_epoch()).count();
-}
-
 std::string Join(const std::string& folder, const std::string& name) {
   if (folder.empty() || folder == ".") return name;
   if (folder == "/") return "/" + name;
   return folder + "/" + name;
 }
 
+// Says what happened in words a user reads: "vanished" rather than ENOENT.
+std::string Explain(const std::error_code& ec, std::string_view doing) {
+  if (ec == std::errc::no_such_file_or_directory) return std::string(doing) + ": vanished during the walk";
+  if (ec == std::errc::too_many_symbolic_link_levels) return std::string(doing) + ": symbolic link loop";
+  return std::string(doing) + ": " + ec.message();
+}
+
+using DirKey = std::pair<dev_t, ino_t>;
+
 struct Walker {
   const WalkOptions& options;
   const WalkEvents& events;
-  std::set<std::pair<dev_t, ino_t>> visited_dirs;  // loop protection when following links
+  std::vector<DirKey> ancestors;  // folders on the way down: a link to one of them is a loop
+  std::set<DirKey> visited;       // folders walked already (through another link)
 
-  void VisitFile(const std::string& display, const std::string& folder, const fs::directory_entry& entry) {
-    std::error_code ec;
+  void Error(const std::string& path, const std::string& problem) const {
+    if (events.on_error) events.on_error(path, problem);
+  }
+  void Skip(const std::string& path, const std::string& reason) const {
+    if (events.on_skip) events.on_skip(path, reason);
+  }
+
+  void VisitFile(const std::string& display, const std::string& folder, const fs::path& path) {
     if (FormatForPath(display) == Format::kUnknown) {
-      if (events.on_skip) events.on_skip(display, "unsupported file type");
+      Skip(display, "unsupported file type");
+      return;
+    }
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      Error(display, Explain(std::error_code(errno, std::generic_category()), "cannot read file information"));
+      return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+      Skip(display, "not a regular file");
       return;
     }
     WalkedFile file;
     file.path = display;
     file.folder = folder;
-    file.size = static_cast<long long>(entry.file_size(ec));
-    if (ec) {
-      if (events.on_error) events.on_error(display, ec.message());
-      return;
-    }
-    const auto mtime = entry.last_write_time(ec);
-    if (ec) {
-      if (events.on_error) events.on_error(display, ec.message());
-      return;
-    }
-    file.mtime = MtimeSeconds(mtime);
+    file.size = static_cast<long long>(st.st_size);
+    file.mtime = static_cast<long long>(st.st_mtim.tv_sec);
+    file.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec;
     if (events.on_file) events.on_file(std::move(file));
   }
 
   void VisitDir(const fs::path& dir, const std::string& display) {
-    std::error_code ec;
-    if (options.follow_symlinks) {
-      struct stat st {};
-      if (::stat(dir.c_str(), &st) == 0 && !visited_dirs.insert({st.st_dev, st.st_ino}).second) {
-        if (events.on_error) events.on_error(display, "symbolic link loop (folder already visited)");
-        return;
-      }
+    struct stat st {};
+    if (::stat(dir.c_str(), &st) != 0) {
+      Error(display, Explain(std::error_code(errno, std::generic_category()), "cannot read folder"));
+      return;
     }
+    const DirKey key{st.st_dev, st.st_ino};
+    if (std::find(ancestors.begin(), ancestors.end(), key) != ancestors.end()) {
+      Error(display, "symbolic link loop (leads back to a folder above it); not followed");
+      return;
+    }
+    if (!visited.insert(key).second) {
+      Skip(display, "folder already walked through another link");
+      return;
+    }
+    std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) {
-      if (events.on_error) events.on_error(display, "cannot read folder: " + ec.message());
+      Error(display, Explain(ec, "cannot read folder"));
       return;
     }
     std::vector<fs::directory_entry> entries;
@@ -72,34 +96,46 @@ struct Walker {
       if (ec) break;
       entries.push_back(*it);
     }
-    if (ec && events.on_error) events.on_error(display, "folder listing stopped: " + ec.message());
+    if (ec) {
+      // Some entries were never seen: report the folder so nothing below it is taken for deleted.
+      Error(display, Explain(ec, "folder listing stopped"));
+      return;
+    }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    ancestors.push_back(key);
     for (const auto& entry : entries) {
       const std::string name = entry.path().filename().string();
       if (!options.include_hidden && !name.empty() && name[0] == '.') continue;
       const std::string child = Join(display, name);
+      ec.clear();
       const bool is_link = entry.is_symlink(ec);
       if (is_link && !options.follow_symlinks) {
-        if (events.on_skip) events.on_skip(child, "symbolic link (use --follow-symlinks)");
+        Skip(child, "symbolic link (use --follow-symlinks)");
         continue;
       }
-      const auto status = entry.status(ec);
+      const auto status = entry.status(ec);  // follows links
       if (ec) {
-        if (events.on_error) events.on_error(child, is_link ? "broken or looping symbolic link" : ec.message());
-        ec.clear();
+        if (is_link && ec == std::errc::no_such_file_or_directory) {
+          Error(child, "broken symbolic link");
+        } else {
+          Error(child, Explain(ec, "cannot read"));
+        }
         continue;
       }
       if (fs::is_directory(status)) {
         VisitDir(entry.path(), child);
       } else if (fs::is_regular_file(status)) {
-        VisitFile(child, display, entry);
-      } else if (events.on_skip) {
-        events.on_skip(child, "not a regular file");
+        VisitFile(child, display, entry.path());
+      } else {
+        Skip(child, "not a regular file");
       }
     }
+    ancestors.pop_back();
   }
 };
+
+void AppendEscaped(std::string& out, unsigned char byte) { out += fmt::format("\\x{:02X}", byte); }
 
 }  // namespace
 
@@ -110,22 +146,63 @@ std::string DisplayRoot(const std::string& root) {
   return out.empty() ? "." : out;
 }
 
+std::string PathForIndex(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(path.data());
+  const auto length = static_cast<int32_t>(path.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      for (int32_t k = start; k < i; ++k) AppendEscaped(out, s[k]);
+    } else {
+      out.append(path.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+  }
+  return out;
+}
+
+std::string PathForMessage(std::string_view path) {
+  const std::string utf8 = PathForIndex(path);
+  std::string out;
+  out.reserve(utf8.size());
+  for (const char ch : utf8) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\r') out += "\\r";
+    else if (c < 0x20 || c == 0x7F) AppendEscaped(out, c);
+    else out.push_back(ch);
+  }
+  return out;
+}
+
+bool PathIsUnder(std::string_view path, std::string_view folder) {
+  if (folder == ".") return !path.empty() && path.front() != '/' && path != ".." && path.rfind("../", 0) != 0;
+  if (path.size() < folder.size() || path.substr(0, folder.size()) != folder) return false;
+  if (path.size() == folder.size()) return true;
+  return folder.back() == '/' || path[folder.size()] == '/';
+}
+
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options, const WalkEvents& events) {
-  Walker walker{options, events, {}};
+  Walker walker{options, events, {}, {}};
   for (const auto& root : roots) {
     const std::string display = DisplayRoot(root);
     std::error_code ec;
     const auto status = fs::status(root, ec);
     if (ec || !fs::exists(status)) {
-      if (events.on_error) events.on_error(display, "no such file or folder");
+      walker.Error(display, ec && ec != std::errc::no_such_file_or_directory ? Explain(ec, "cannot read")
+                                                                            : "no such file or folder");
       continue;
     }
     if (fs::is_directory(status)) {
       walker.VisitDir(root, display);
     } else {
-      const fs::directory_entry entry(root, ec);
       const auto parent = fs::path(display).parent_path().string();
-      walker.VisitFile(display, parent.empty() ? "." : parent, entry);
+      walker.VisitFile(display, parent.empty() ? "." : parent, root);
     }
   }
 }

@@ -3,14 +3,16 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pressdex {
 
 struct WalkedFile {
-  std::string path;    // display path: the root as given, joined with the path below it
-  std::string folder;  // display path of its folder
-  long long mtime = 0;
+  std::string path;    // the root as given, joined with the path below it; raw bytes (open() this)
+  std::string folder;  // the same for its folder
+  long long mtime = 0;     // seconds since the epoch
+  long long mtime_ns = 0;  // nanoseconds since the epoch (change detection)
   long long size = 0;
 };
 
@@ -22,15 +24,29 @@ struct WalkOptions {
 struct WalkEvents {
   std::function<void(WalkedFile)> on_file;  // a file with a supported extension
   std::function<void(const std::string& path, const std::string& reason)> on_skip;     // seen, not indexed
-  std::function<void(const std::string& path, const std::string& problem)> on_error;  // could not be walked
+  // Could not be walked (unreadable or vanished folder, symbolic link loop...).
+  // Files below `path` were not seen, so callers must not take them for deleted.
+  std::function<void(const std::string& path, const std::string& problem)> on_error;
 };
 
 // Walks each root (a folder, recursively, or a single file) in a stable
 // (sorted) order. Errors (unreadable folders, loops, vanished paths) are
-// reported through on_error and the walk goes on.
+// reported through on_error and the walk goes on. Never throws.
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options, const WalkEvents& events);
 
 // "corpus/" -> "corpus", "./a//b" -> "a/b": how a root is shown in paths.
 std::string DisplayRoot(const std::string& root);
+
+// File names are bytes; the index and JSON output need UTF-8. Valid UTF-8 is
+// kept as is; each invalid byte becomes the four characters "\xNN".
+std::string PathForIndex(std::string_view path);
+
+// A path as one printable line for messages: PathForIndex, with control
+// characters (a newline in a name) written as \n, \t, \xNN.
+std::string PathForMessage(std::string_view path);
+
+// True when `path` lies at or below `folder` (both display paths, as Walk
+// makes them; "." holds every relative path that does not climb out).
+bool PathIsUnder(std::string_view path, std::string_view folder);
 
 }  // namespace pressdex

@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <cstdio>
+#include <exception>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -13,29 +16,107 @@ namespace {
 
 constexpr const char* kProgram = "pressdex-index";
 
-class StderrReporter : public pressdex::IndexReporter {
+// Problems go to stderr; the list of files added/updated/removed (with
+// --dry-run or --verbose) to stdout, one per line, flushed as it goes so a
+// pipe sees progress.
+class CliReporter : public pressdex::IndexReporter {
  public:
-  explicit StderrReporter(bool quiet) : quiet_(quiet) {}
+  CliReporter(bool quiet, bool list_actions, std::FILE* actions_out)
+      : quiet_(quiet), list_actions_(list_actions), actions_out_(actions_out) {}
+
   void Problem(const std::string& path, const std::string& message) override {
     if (!quiet_) fmt::print(stderr, "{}: {}: {}\n", kProgram, path, message);
   }
+  void Warning(const std::string& path, const std::string& message) override {
+    if (!quiet_) fmt::print(stderr, "{}: {}: warning: {}\n", kProgram, path, message);
+  }
+  void Action(pressdex::FileAction action, const std::string& path) override {
+    actions_[pressdex::FileActionName(action)].push_back(path);
+    if (!list_actions_) return;
+    fmt::print(actions_out_, "{} {}\n", pressdex::FileActionName(action), path);
+    std::fflush(actions_out_);
+  }
+  void Committed(std::size_t documents) override {
+    if (!list_actions_) return;
+    fmt::print(actions_out_, "commit {} documents\n", documents);
+    std::fflush(actions_out_);
+  }
+  void Waiting(const std::string& message) override {
+    fmt::print(stderr, "{}: {}; waiting for it to finish (--wait)\n", kProgram, message);
+  }
+  const std::map<std::string_view, std::vector<std::string>>& actions() const { return actions_; }
 
  private:
   bool quiet_;
+  bool list_actions_;
+  std::FILE* actions_out_;
+  std::map<std::string_view, std::vector<std::string>> actions_;
 };
 
-void OnSignal(int) { pressdex::StopRequested() = true; }
+void OnSignal(int signal) {
+  pressdex::StopRequested() = true;
+  std::signal(signal, SIG_DFL);  // a second Ctrl-C stops at once (commits keep the database safe)
+}
 
-}  // namespace
+std::string Plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
-int main(int argc, char** argv) {
-  CLI::App app{"Index press releases (.txt .md .html .json .jsonl) into a Pressdex database.", kProgram};
+void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
+  std::string skipped;
+  for (const auto& [reason, count] : s.skipped) skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
+  fmt::print("{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
+             s.dry_run ? "dry run (nothing written): " : "", Plural(s.files_seen, "file"), s.added, s.updated,
+             s.removed, s.unchanged, s.failed);
+  if (s.failed_records > 0) fmt::print(" (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
+  if (s.warnings > 0) fmt::print(", {} with warnings", s.warnings);
+  fmt::print("; skipped: {}.\n", skipped.empty() ? "none" : skipped);
+  fmt::print("{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
+             Plural(s.documents_written, "release"), s.documents_removed, s.seconds, db_path,
+             Plural(s.total_documents, "release"), s.interrupted ? " Interrupted: what was done is committed." : "");
+}
+
+void PrintJson(const pressdex::IndexStats& s, const std::string& db_path, const CliReporter& reporter) {
+  nlohmann::ordered_json j;
+  j["database"] = db_path;
+  j["dry_run"] = s.dry_run;
+  j["interrupted"] = s.interrupted;
+  j["files"] = s.files_seen;
+  j["added"] = s.added;
+  j["updated"] = s.updated;
+  j["removed"] = s.removed;
+  j["unchanged"] = s.unchanged;
+  j["failed"] = s.failed;
+  j["failed_records"] = s.failed_records;
+  j["warnings"] = s.warnings;
+  j["skipped"] = s.skipped;
+  j["releases_written"] = s.documents_written;
+  j["releases_removed"] = s.documents_removed;
+  j["releases_total"] = s.total_documents;
+  j["commits"] = s.commits;
+  j["seconds"] = s.seconds;
+  if (s.dry_run) {
+    for (const std::string_view action : {"add", "update", "remove"}) {
+      const auto it = reporter.actions().find(action);
+      j[std::string(action)] = it == reporter.actions().end() ? std::vector<std::string>{} : it->second;
+    }
+  }
+  fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"Index press releases (.txt .md .html .json .jsonl) into a Pressdex database.\n"
+               "Re-running it updates the database: only new or changed files are read, and\n"
+               "releases of files that are gone are removed.",
+               kProgram};
   app.set_version_flag("--version", PRESSDEX_VERSION);
   std::string db;
   std::vector<std::string> paths;
   pressdex::IndexOptions options;
   std::string date_order = "dmy";
+  std::string format = "text";
   bool quiet = false;
+  bool verbose = false;
 
   pressdex::cli::AddDatabaseOption(app, db);
   app.add_option("paths", paths, "Files or folders to index (folders are walked recursively)")
@@ -54,17 +135,32 @@ int main(int argc, char** argv) {
   app.add_option("--taxonomy", options.analyser.taxonomy_file, "Topic taxonomy (TOML) replacing the shipped one")
       ->type_name("FILE")
       ->check(CLI::ExistingFile);
-  app.add_option("--max-size", options.max_size, "Skip files larger than this many bytes")
+  app.add_option("--max-size", options.max_size, "Skip (and report) files larger than this many bytes")
       ->type_name("BYTES")
+      ->check(CLI::PositiveNumber)
       ->default_str("52428800");
+  app.add_option("--batch-size", options.commit_every,
+                 "Commit after about this many releases written or removed (a crash loses at most one batch)")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber)
+      ->default_str(std::to_string(options.commit_every));
   app.add_flag("--follow-symlinks", options.walk.follow_symlinks, "Follow symbolic links while walking");
   app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
-  app.add_flag("-q,--quiet", quiet, "Print nothing but errors that stop the run");
+  app.add_flag("-n,--dry-run", options.dry_run,
+               "List what would be added, updated and removed; change nothing");
+  app.add_flag("--wait", options.wait_for_lock, "If another indexer is updating the database, wait for it");
+  app.add_option("--format", format, "Summary: text or json (for scripts)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed, and every commit");
+  app.add_flag("-q,--quiet", quiet, "Print nothing but the JSON summary (if asked for) and errors that stop the run");
   app.footer(fmt::format(
       "Examples:\n"
-      "  pressdex-index corpus/                      index a folder into the default database\n"
+      "  pressdex-index corpus/                      index a folder (again: only what changed)\n"
       "  pressdex-index --db build/db corpus/        ...into build/db\n"
+      "  pressdex-index --dry-run corpus/            what would change\n"
       "  pressdex-index --rebuild --db news.db a/ b/ start over from two folders\n"
+      "  pressdex-index --format json corpus/ | jq .failed\n"
       "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n\n{}",
       pressdex::cli::ExitCodeHelp(false)));
 
@@ -72,23 +168,31 @@ int main(int argc, char** argv) {
   options.analyser.day_first = date_order == "dmy";
   options.db_path = pressdex::ResolveDatabasePath(db);
   options.roots = paths;
+  const bool json = format == "json";
 
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
 
-  StderrReporter reporter(quiet);
+  // In JSON mode stdout carries only the JSON document.
+  const bool list_actions = !quiet && (verbose || (options.dry_run && !json));
+  CliReporter reporter(quiet, list_actions, json ? stderr : stdout);
   auto result = pressdex::RunIndex(options, reporter);
   if (!result.ok()) return pressdex::cli::Fail(kProgram, result.status());
-  const pressdex::IndexStats& s = *result;
-  if (!quiet) {
-    std::string skipped;
-    for (const auto& [reason, count] : s.skipped) skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
-    fmt::print(stderr,
-               "{}: {} release{} from {} of {} file{} in {:.2f} s; {} failed; skipped: {}; "
-               "removed: {}. Database {} holds {} release{}.\n",
-               kProgram, s.releases, s.releases == 1 ? "" : "s", s.files_indexed, s.files_seen,
-               s.files_seen == 1 ? "" : "s", s.seconds, s.files_failed, skipped.empty() ? "none" : skipped, s.removed,
-               options.db_path, s.total_documents, s.total_documents == 1 ? "" : "s");
+  const pressdex::IndexStats& stats = *result;
+  if (json) PrintJson(stats, options.db_path, reporter);
+  else if (!quiet) PrintText(stats, options.db_path);
+  if (stats.interrupted) return pressdex::cli::kInterrupted;
+  return stats.any_failed() ? pressdex::cli::kNoMatch : pressdex::cli::kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    // Not expected: every known failure is a Status. Still no abort().
+    fmt::print(stderr, "{}: internal error: {}\n", kProgram, e.what());
+    return pressdex::cli::kDatabase;
   }
-  return s.files_failed > 0 ? pressdex::cli::kNoMatch : pressdex::cli::kOk;
 }

@@ -1,0 +1,177 @@
+#include "common/index_pipeline.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <new>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "common/document_builder.h"
+#include "common/encoding.h"
+#include "common/extract/boilerplate.h"
+#include "common/index_state.h"
+#include "common/readers.h"
+
+namespace pressdex {
+namespace {
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+std::string TooLarge(long long size, long long max_size) {
+  return fmt::format("skipped: {} bytes is over --max-size ({} bytes)", size, max_size);
+}
+
+// The whole file, refusing what is not a regular file (it may have been
+// replaced since the walk) and anything over `max_size`, even if it grew.
+Result<std::string> ReadBytes(const std::string& path, long long max_size) {
+  // O_NONBLOCK: a FIFO swapped in after the walk must not hang the run.
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
+  if (fd.get() < 0) {
+    if (errno == ENOENT) return Status::NotFound("vanished before it could be read");
+    return Status::IoError(std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return Status::IoError(std::string("cannot stat: ") + std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return Status::IoError("no longer a regular file");
+  if (st.st_size > max_size) return Status::InvalidArgument(TooLarge(st.st_size, max_size));
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == bytes.size()) {
+      if (static_cast<long long>(bytes.size()) > max_size) return Status::InvalidArgument(TooLarge(got, max_size));
+      bytes.resize(bytes.size() + 65536);  // the file grew since fstat
+    }
+    const ssize_t n = ::read(fd.get(), bytes.data() + got, bytes.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Status::IoError(std::string("read error: ") + std::strerror(errno));
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  bytes.resize(got);
+  return bytes;
+}
+
+}  // namespace
+
+LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
+  LoadedFile loaded;
+  loaded.file = file;
+  try {
+    loaded.path = PathForIndex(file.path);
+    loaded.folder = PathForIndex(file.folder);
+    if (loaded.path != file.path)
+      loaded.warnings.push_back("file name is not valid UTF-8; indexed as \"" + loaded.path + "\"");
+    if (file.size > max_size) {
+      loaded.error = Status::InvalidArgument(TooLarge(file.size, max_size));
+      return loaded;
+    }
+    auto bytes = ReadBytes(file.path, max_size);
+    if (!bytes.ok()) {
+      loaded.error = bytes.status();
+      return loaded;
+    }
+    loaded.content = HexFingerprint(Fingerprint(*bytes));
+    if (bytes->empty()) {
+      loaded.error = Status::InvalidArgument("empty file");
+      return loaded;
+    }
+    auto text = DecodeToUtf8(*bytes);
+    if (!text.ok()) {
+      loaded.error = text.status();
+      return loaded;
+    }
+    bytes->clear();
+    bytes->shrink_to_fit();
+    if (text->replaced > 0)
+      loaded.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", text->replaced,
+                                            text->replaced == 1 ? "" : "s"));
+    auto read = ReadRecords(FormatForPath(file.path), text->utf8);
+    if (!read.ok()) {
+      loaded.error = read.status();
+      return loaded;
+    }
+    loaded.records = std::move(read->records);
+    loaded.problems = std::move(read->problems);
+    if (loaded.records.empty() && loaded.problems.empty()) loaded.error = Status::InvalidArgument("holds no release");
+  } catch (const std::bad_alloc&) {
+    loaded.records.clear();
+    loaded.error = Status::IoError("out of memory while reading");
+  } catch (const std::exception& e) {
+    loaded.records.clear();
+    loaded.error = Status::IoError(std::string("internal error while reading: ") + e.what());
+  }
+  return loaded;
+}
+
+std::string ContentFingerprint(const WalkedFile& file, long long max_size) {
+  try {
+    auto bytes = ReadBytes(file.path, max_size);
+    return bytes.ok() ? HexFingerprint(Fingerprint(*bytes)) : std::string();
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+std::vector<std::string> LearnFolderBoilerplate(const std::vector<const LoadedFile*>& files) {
+  std::vector<std::string_view> texts;
+  for (const LoadedFile* f : files) {
+    if (!f->error.ok()) continue;
+    for (const auto& r : f->records) {
+      if (!r.from_markup) texts.push_back(r.text);
+    }
+  }
+  return LearnBoilerplate(texts);
+}
+
+std::string BoilerplateFingerprint(const std::vector<std::string>& lines) {
+  std::uint64_t h = Fingerprint("boilerplate");
+  for (const auto& line : lines) {
+    h = Fingerprint(line, h);
+    h = Fingerprint(std::string_view("\n", 1), h);
+  }
+  return HexFingerprint(h);
+}
+
+BuiltFile BuildFileDocuments(const LoadedFile& loaded, const Analyser& analyser,
+                             const std::vector<std::string>& boilerplate) {
+  BuiltFile built;
+  const FileInfo info{loaded.path, loaded.folder, loaded.file.mtime, loaded.file.size};
+  for (const auto& record : loaded.records) {
+    try {
+      const Release release = analyser.Analyse(record, info, boilerplate);
+      built.documents.emplace_back(release.id, BuildDocument(release));
+    } catch (const std::exception& e) {
+      built.problems.push_back(fmt::format("{}could not be analysed: {}",
+                                           record.id_suffix.empty() ? "" : "record " + record.id_suffix + ": ",
+                                           e.what()));
+    } catch (const Xapian::Error& e) {
+      built.problems.push_back(fmt::format("{}could not be built: {}",
+                                           record.id_suffix.empty() ? "" : "record " + record.id_suffix + ": ",
+                                           e.get_description()));
+    }
+  }
+  return built;
+}
+
+}  // namespace pressdex

@@ -95,10 +95,24 @@ class Rewriter {
         continue;
       }
       if (IsOperator(chunk)) {
-        if (last_kind == "start" || last_kind == "open" || last_kind == "op")
+        if (last_kind == "op" && chunk == "NOT" && (ops_ == "AND" || ops_ == "OR")) {
+          ops_ += " NOT";  // "a AND NOT b"
+        } else if (after_filter_ && chunk == "AND" && (last_kind == "start" || last_kind == "open")) {
+          continue;  // "org:WHO AND covid": filters always AND
+        } else if (after_filter_ && chunk == "NOT" && (last_kind == "start" || last_kind == "open")) {
+          op_start_ = out_.size();  // "org:WHO NOT covid": a pure NOT, as QueryParser reads it
+          kind_before_op_ = last_kind;
+          ops_ = chunk;
+        } else if (last_kind == "start" || last_kind == "open" || last_kind == "op") {
           return Error(column - 1, fmt::format("'{}' needs something before it", chunk));
+        } else {
+          op_start_ = out_.size();
+          kind_before_op_ = last_kind;
+          ops_ = chunk;
+        }
         out_ += fmt::format(" {} ", chunk);
         last_kind = "op";
+        after_filter_ = false;
         continue;
       }
       std::string sign;
@@ -121,7 +135,21 @@ class Rewriter {
             i = close + QuoteAt(in_, close);
           }
           if (v.empty()) return Error(column - 1, fmt::format("'{}:' needs a value", field));
-          filters_.push_back(Filter{field, v, sign == "-", column});
+          bool negated = sign == "-";
+          if (last_kind == "op") {
+            // Filters apply to the whole query: "covid AND org:WHO" is
+            // "covid org:WHO", "covid NOT org:WHO" is "covid -org:WHO".
+            if (ops_ != "AND" && ops_ != "NOT" && ops_ != "AND NOT")
+              return Error(column - 1,
+                           fmt::format("'{} {}:{}': a filter narrows the whole query and can't be combined with "
+                                       "'{}'; for either of two values write {}:A {}:B",
+                                       ops_, field, v, ops_, field, field));
+            if (ops_ != "AND") negated = !negated;
+            out_.resize(op_start_);
+            last_kind = kind_before_op_;
+          }
+          filters_.push_back(Filter{field, v, negated, column});
+          after_filter_ = true;
           continue;
         }
         if (IsTextField(field)) {
@@ -134,6 +162,7 @@ class Rewriter {
       out_ += sign;
       EmitWords(chunk, /*in_phrase=*/false);
       last_kind = "term";
+      after_filter_ = false;
     }
     if (in_phrase) return Error(phrase_column - 1, "unterminated quote");
     if (depth != 0) return Error(in_.size(), "'(' without a matching ')'");
@@ -185,6 +214,12 @@ class Rewriter {
 
   std::string_view in_;
   std::string out_;
+  // The operator(s) last written ("AND", "AND NOT"...), where in out_ they
+  // start and what came before them: a filter after them takes them back.
+  std::string ops_;
+  std::size_t op_start_ = 0;
+  std::string kind_before_op_;
+  bool after_filter_ = false;  // the last thing read was a filter
   std::vector<Filter> filters_;
   std::vector<std::string> wildcards_;
 };
@@ -200,6 +235,7 @@ Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
     return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if (s.size() >= 2 && digits(s.substr(0, s.size() - 1)) && std::string_view("dwmy").find(s.back()) != std::string_view::npos) {
+    if (s.size() > 6) return Status::InvalidArgument(fmt::format("bad date '{}': too far back", s));
     const int n = std::stoi(std::string(s.substr(0, s.size() - 1)));
     year_month_day ymd{today};
     sys_days point = today;
@@ -245,11 +281,33 @@ Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
   return bad;
 }
 
+// A whole year, month or day has its own boolean term (Y2020, M202004,
+// D20200429): a posting list is cheaper than reading every date value.
+// "" when `value` is not a single whole period.
+std::string PeriodTerm(std::string_view value, const DateRange& range) {
+  if (range.from.empty() || range.to.empty()) return "";
+  if (value.size() == 4 && range.from.substr(4) == "0101" && range.to.substr(4) == "1231")
+    return std::string(schema::kYearPrefix) + range.from.substr(0, 4);
+  if (value.size() == 7 && range.from.substr(0, 6) == range.to.substr(0, 6))
+    return std::string(schema::kMonthPrefix) + range.from.substr(0, 6);
+  if (value.size() == 10 && range.from == range.to) return std::string(schema::kDayPrefix) + range.from;
+  return "";
+}
+
+bool IsRelative(std::string_view s) {
+  return !s.empty() && std::string_view("dwmy").find(s.back()) != std::string_view::npos;
+}
+
 }  // namespace
 
 Result<DateRange> ParseDateFilter(std::string_view value, sys_days today) {
   const auto dots = value.find("..");
-  if (dots == std::string_view::npos) return ParseDatePoint(value, today);
+  if (dots == std::string_view::npos) {
+    auto point = ParseDatePoint(value, today);
+    // "date:30d" reads as "the last 30 days", not "the day 30 days ago".
+    if (point.ok() && IsRelative(value)) point->to.clear();
+    return point;
+  }
   const std::string_view left = value.substr(0, dots);
   const std::string_view right = value.substr(dots + 2);
   if (left.empty() && right.empty()) return Status::InvalidArgument("bad date range '..': give at least one end");
@@ -282,7 +340,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
   Xapian::Query text;
   if (parsed.has_text) {
     Xapian::QueryParser qp;
-    qp.set_stemmer(StemmerFor(options.lang));
+    qp.set_stemmer(QueryStemmer(db, QueryLanguage(clean, options.lang)));  // per word: see language.h
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.set_database(db);
@@ -314,14 +372,19 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       auto range = ParseDateFilter(f.value, options.today);
       if (!range.ok())
         return Status::InvalidArgument(fmt::format("query error at column {}: {}", f.column, range.status().message()));
-      if (range->from.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, range->to);
+      if (const std::string period = PeriodTerm(f.value, *range); !period.empty()) q = Xapian::Query(period);
+      else if (range->from.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, range->to);
       else if (range->to.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, range->from);
       else q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, range->from, range->to);
       parsed.filters.push_back(fmt::format("{}date {}..{}", f.negated ? "not " : "", range->from, range->to));
     } else {
       const auto* field = std::find_if(std::begin(schema::kFilterFields), std::end(schema::kFilterFields),
                                        [&](const auto& ff) { return ff.name == f.field; });
-      q = Xapian::Query(schema::FieldTerm(field->prefix, f.value));
+      std::string value = f.value;
+      if (f.field == "lang") {  // "lang:English", "lang:vi-VN" mean the code
+        if (std::string code = NormaliseLanguageCode(value); !code.empty()) value = code;
+      }
+      q = Xapian::Query(schema::FieldTerm(field->prefix, value));
       parsed.filters.push_back(fmt::format("{}{}={}", f.negated ? "not " : "", f.field, FoldKey(f.value)));
     }
     if (f.negated) negative.push_back(q);

@@ -1,0 +1,60 @@
+// Shared by the facet and query tests: releases made to order, written to a
+// throw-away on-disk database the real Searcher opens.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "common/document_builder.h"
+#include "common/release.h"
+#include "common/schema.h"
+
+namespace pressdex::test {
+
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-unit-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline Release MakeRelease(std::string id, std::string date, std::vector<Organisation> orgs,
+                           std::vector<std::string> topics, std::string text = "common words") {
+  Release r;
+  r.id = std::move(id);
+  r.path = r.id;
+  r.title = "Release " + r.id;
+  r.text = std::move(text);
+  r.date = std::move(date);
+  r.lang = "en";
+  r.orgs = std::move(orgs);
+  if (!r.orgs.empty()) r.issuer = r.orgs.front();
+  r.topics = std::move(topics);
+  return r;
+}
+
+// Writes `releases` to a new glass database at `path`.
+inline void WriteDatabase(const std::string& path, const std::vector<Release>& releases) {
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const auto& r : releases) db.replace_document(schema::IdTerm(r.id), BuildDocument(r));
+  db.commit();
+}
+
+}  // namespace pressdex::test

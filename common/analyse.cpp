@@ -1,11 +1,23 @@
-// First version of the analysis pipeline: title, text, metadata date and
-// language. The extractors of common/extract/ plug in here.
+// The analysis pipeline: clean text, title, dateline, date, place and source,
+// language, organisations and topics, each from its extractor in
+// common/extract/. Trust order for every field: what the file's metadata
+// states, then what the text says where stories say it (the dateline), then
+// the rest of the text, then facts about the file.
 #include "common/analyse.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <unordered_set>
 
+#include "common/extract/clean_text.h"
+#include "common/extract/data_files.h"
+#include "common/extract/date_parse.h"
+#include "common/extract/dateline.h"
+#include "common/extract/gazetteer.h"
+#include "common/extract/language_id.h"
+#include "common/extract/orgs.h"
+#include "common/extract/place_source.h"
+#include "common/extract/taxonomy.h"
+#include "common/extract/text_util.h"
+#include "common/extract/title.h"
 #include "common/language.h"
 #include "common/normalize.h"
 
@@ -13,6 +25,11 @@ namespace pressdex {
 
 struct Analyser::Impl {
   AnalyserOptions options;
+  Gazetteer gazetteer;
+  Taxonomy taxonomy;
+  // Acronyms defined inline anywhere in the run; see AliasRegistry for how
+  // order independence is kept where it can be.
+  mutable AliasRegistry registry;
 };
 
 Analyser::Analyser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -21,51 +38,94 @@ Analyser::~Analyser() = default;
 Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+
+  Result<std::string> orgs = FindDataFile("orgs.toml");
+  if (!orgs.ok()) return orgs.status();
+  if (Status s = impl->gazetteer.AddFile(*orgs); !s.ok()) return s;
+  if (!options.orgs_file.empty()) {
+    if (Status s = impl->gazetteer.AddFile(options.orgs_file); !s.ok()) return s;
+  }
+
+  // --taxonomy replaces the shipped taxonomy rather than adding to it: topic
+  // sets are a whole, and mixing two would double-count shared keywords.
+  std::string taxonomy_path = options.taxonomy_file;
+  if (taxonomy_path.empty()) {
+    Result<std::string> found = FindDataFile("taxonomy.toml");
+    if (!found.ok()) return found.status();
+    taxonomy_path = *found;
+  }
+  if (Status s = impl->taxonomy.AddFile(taxonomy_path); !s.ok()) return s;
+
+  (void)DateParser::Get();  // build ICU's month tables now, not in the first worker
   return std::unique_ptr<Analyser>(new Analyser(std::move(impl)));
 }
 
 namespace {
 
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
-// "2020-04-29", "2020-04-29T10:00:00Z" -> "2020-04-29"; "" if not ISO.
-std::string IsoDatePrefix(std::string_view s) {
-  int y = 0, m = 0, d = 0;
-  const std::string str(s.substr(0, 10));
-  if (std::sscanf(str.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return {};
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-// A line worth using as a title: has letters, isn't a one-word menu item.
-bool MeaningfulLine(std::string_view line) {
-  int letters = 0;
-  for (const char c : line) {
-    if (static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c))) ++letters;
+// The end of the lead: the first line long enough to be a paragraph (a
+// section/date strip above it does not count). The issuing organisation is
+// the first one named up to there.
+std::size_t LeadEnd(std::string_view text) {
+  constexpr std::size_t kParagraph = 80;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - start >= kParagraph) return end;
+    start = end + 1;
   }
-  return letters >= 8;
+  return text.size();
 }
 
-std::string ShortenTitle(std::string title) {
-  constexpr std::size_t kMax = 160;
-  if (title.size() <= kMax) return title;
-  std::size_t cut = title.rfind(' ', kMax);
-  if (cut == std::string::npos || cut < kMax / 2) cut = kMax;
-  while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
-  return title.substr(0, cut) + "…";
+bool SameOrganisation(const Organisation& a, const Organisation& b) {
+  auto keys = [](const Organisation& o) {
+    std::vector<std::string> k{FoldKey(o.name)};
+    for (const auto& alias : o.aliases) k.push_back(FoldKey(alias));
+    return k;
+  };
+  const auto ka = keys(a), kb = keys(b);
+  for (const auto& x : ka) {
+    if (std::find(kb.begin(), kb.end(), x) != kb.end()) return true;
+  }
+  return false;
+}
+
+void MergeInto(Organisation* into, const Organisation& from) {
+  auto add = [&](const std::string& n) {
+    if (FoldKey(n) == FoldKey(into->name)) return;
+    if (std::find(into->aliases.begin(), into->aliases.end(), n) == into->aliases.end()) into->aliases.push_back(n);
+  };
+  add(from.name);
+  for (const auto& alias : from.aliases) add(alias);
+}
+
+// Adds `org` to `orgs` unless an entry already names it (then merges aliases).
+void AddOrganisation(std::vector<Organisation>* orgs, const Organisation& org) {
+  for (Organisation& o : *orgs) {
+    if (SameOrganisation(o, org)) {
+      MergeInto(&o, org);
+      return;
+    }
+  }
+  orgs->push_back(org);
+}
+
+void AddTopic(std::vector<std::string>* topics, const std::string& topic) {
+  const std::string t = extract::Trim(topic);
+  if (t.empty()) return;
+  const std::string key = FoldKey(t);
+  for (const auto& known : *topics) {
+    if (FoldKey(known) == key) return;
+  }
+  topics->push_back(t);
 }
 
 }  // namespace
 
 Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
                           const std::vector<std::string>& boilerplate) const {
+  const AnalyserOptions& opt = impl_->options;
+  const DateParser& dates = DateParser::Get();
   Release r;
   r.path = file.path;
   r.id = file.path + record.id_suffix;
@@ -73,44 +133,113 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   r.size = file.size;
   r.url = record.meta.url;
 
-  const std::unordered_set<std::string> chrome(boilerplate.begin(), boilerplate.end());
-  std::string text;
-  std::string first_line;
-  std::size_t start = 0;
-  const std::string& raw = record.text;
-  while (start <= raw.size()) {
-    std::size_t end = raw.find('\n', start);
-    if (end == std::string::npos) end = raw.size();
-    const std::string line = Trim(std::string_view(raw).substr(start, end - start));
-    start = end + 1;
-    if (!line.empty() && chrome.count(line) != 0) continue;
-    if (first_line.empty() && MeaningfulLine(line)) first_line = line;
-    text += line;
-    text += '\n';
+  // Text and title. A stated title's repeats leave the body; otherwise the
+  // first line is the headline when it reads like one, and the dateline is
+  // looked for after it.
+  std::vector<std::string> lines = CleanLines(record.text, boilerplate, record.from_markup);
+  const std::string stated_title = extract::Trim(record.title);
+  if (!stated_title.empty()) DropTitleRepeats(&lines, stated_title);
+  TitleChoice title = ChooseTitle(stated_title, lines);
+  std::optional<Dateline> dateline;
+  if (!stated_title.empty()) {
+    dateline = FindDateline(lines, 0, opt.day_first);
+  } else if (title.line != std::string::npos) {
+    dateline = FindDateline(lines, title.line + 1, opt.day_first);
+  } else {
+    dateline = FindDateline(lines, 0, opt.day_first);
+    if (dateline) title = ChooseTitle("", lines, dateline->line, dateline->length);
   }
-  r.text = Trim(text);
+  if (title.line != std::string::npos) lines.erase(lines.begin() + static_cast<long>(title.line));
+  DropTitleRepeats(&lines, title.title);
+  r.title = title.title;
+  r.text = JoinLines(lines);
 
-  r.title = Trim(record.title);
-  if (r.title.empty()) r.title = ShortenTitle(first_line);
-
-  if (std::string iso = IsoDatePrefix(Trim(record.meta.date)); !iso.empty()) {
-    r.date = iso;
+  // Date: metadata, dateline, first full date of the body, file time.
+  if (auto d = dates.ParseField(record.meta.date, opt.day_first)) {
+    r.date = FormatIsoDate(*d);
     r.date_source = "metadata";
   }
-  r.lang = NormaliseLanguageCode(record.meta.language);
-  if (r.lang.empty()) r.lang = impl_->options.default_lang;
-  r.place = record.meta.place;
-  r.source = record.meta.source;
-  for (const auto& name : record.meta.organisations) r.orgs.push_back(Organisation{name, {}});
-  if (!record.meta.issuer.empty()) {
-    r.issuer = Organisation{record.meta.issuer, {}};
-    const bool listed = std::any_of(r.orgs.begin(), r.orgs.end(),
-                                    [&](const Organisation& o) { return FoldKey(o.name) == FoldKey(r.issuer.name); });
-    if (!listed) r.orgs.insert(r.orgs.begin(), r.issuer);
-  } else if (!r.orgs.empty()) {
-    r.issuer = r.orgs.front();
+  if (r.date.empty() && dateline && dateline->date) {
+    DateParts d = *dateline->date;
+    if (!d.full()) {
+      // "Feb 26": the year comes from the file's time, the nearest such date to it.
+      if (file.mtime > 0) d.year = NearestYear(d.month, d.day, DateFromUnixTime(file.mtime));
+    }
+    if (d.full()) {
+      r.date = FormatIsoDate(d);
+      r.date_source = "dateline";
+    }
   }
-  r.topics = record.meta.topics;
+  if (r.date.empty()) {
+    constexpr std::size_t kBodyLimit = 20000;
+    if (auto m = dates.FindFirst(r.text, opt.day_first, false, kBodyLimit)) {
+      r.date = FormatIsoDate(m->date);
+      r.date_source = "body";
+    }
+  }
+  if (r.date.empty() && file.mtime > 0) {
+    r.date = FormatIsoDate(DateFromUnixTime(file.mtime));
+    if (!r.date.empty()) r.date_source = "mtime";
+  }
+
+  // Place and source.
+  r.place = NormalisePlace(record.meta.place);
+  if (r.place.empty() && dateline) r.place = dateline->place;
+  r.source = extract::Trim(record.meta.source);
+  if (r.source.empty() && dateline) r.source = dateline->agency;
+
+  // Language: stated, else identified, else --lang.
+  r.lang = NormaliseLanguageCode(record.meta.language);
+  if (r.lang.empty()) {
+    const LanguageGuess guess =
+        IdentifyLanguage(r.text.size() >= 200 ? std::string_view(r.text) : std::string_view(r.title + "\n" + r.text));
+    r.lang = guess.reliable && !guess.code.empty() ? guess.code : opt.default_lang;
+  }
+
+  // Organisations: stated ones first (exactly as written), then those named
+  // in the text, then the title's.
+  const Gazetteer& gaz = impl_->gazetteer;
+  for (const auto& name : record.meta.organisations) {
+    if (!extract::TrimView(name).empty()) AddOrganisation(&r.orgs, ResolveStatedOrganisation(name, gaz));
+  }
+  const std::vector<FoundOrganisation> in_text = ExtractOrganisations(r.text, gaz, &impl_->registry);
+  for (const auto& f : in_text) AddOrganisation(&r.orgs, f.org);
+  for (const auto& f : ExtractOrganisations(r.title, gaz, &impl_->registry)) AddOrganisation(&r.orgs, f.org);
+  if (!r.source.empty()) {
+    if (auto known = gaz.Find(r.source)) AddOrganisation(&r.orgs, gaz.org(*known));
+  }
+
+  // Issuer: stated, else the first stated organisation, else the first
+  // organisation named in the lead (not the agency that carried the story).
+  if (!extract::TrimView(record.meta.issuer).empty()) {
+    r.issuer = ResolveStatedOrganisation(record.meta.issuer, gaz);
+  } else if (!record.meta.organisations.empty() && !r.orgs.empty()) {
+    r.issuer = r.orgs.front();
+  } else {
+    const std::size_t lead_end = LeadEnd(r.text);
+    for (const auto& f : in_text) {
+      if (f.first_offset >= lead_end) break;
+      r.issuer = f.org;
+      break;
+    }
+  }
+  if (!r.issuer.name.empty()) {
+    auto it = std::find_if(r.orgs.begin(), r.orgs.end(), [&](const Organisation& o) { return SameOrganisation(o, r.issuer); });
+    if (it == r.orgs.end()) {
+      r.orgs.insert(r.orgs.begin(), r.issuer);
+    } else {
+      // The issuer keeps its own name and gains every name the release knows it by.
+      Organisation merged = r.issuer;
+      MergeInto(&merged, *it);
+      MergeInto(&*it, r.issuer);
+      r.issuer = std::move(merged);
+    }
+  }
+
+  // Topics: stated ones exactly as written, then the taxonomy's best three.
+  for (const auto& t : record.meta.topics) AddTopic(&r.topics, t);
+  for (const auto& t : record.meta.keywords) AddTopic(&r.topics, t);
+  for (const auto& t : impl_->taxonomy.Classify(r.title, r.text)) AddTopic(&r.topics, t);
   return r;
 }
 

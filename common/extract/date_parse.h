@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,7 @@ class DateParser {
 
  private:
   DateParser();
-  const Tables* tables_;
+  std::unique_ptr<const Tables> tables_;
 };
 
 bool IsValidDate(int year, int month, int day);

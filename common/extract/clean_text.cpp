@@ -1,0 +1,259 @@
+#include "common/extract/clean_text.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+#include "common/extract/text_util.h"
+#include "common/normalize.h"
+
+namespace pressdex {
+
+using extract::NextCodePoint;
+using extract::TrimView;
+
+namespace {
+
+enum class LineKind { kBlank, kContent, kChrome, kTainted };
+
+// Lines that are nothing but a site control, in the region's languages.
+const std::unordered_set<std::string>& ChromePhrases() {
+  static const std::unordered_set<std::string> phrases = {
+      // English
+      "see more", "read more", "more", "share", "share this", "share this article", "share this story",
+      "share on facebook", "share on twitter", "print", "print this page", "print page", "email",
+      "e-mail", "email this", "tweet", "back to top", "top", "skip to content", "skip to main content",
+      "menu", "main menu", "home", "sitemap", "site map", "related", "related articles",
+      "related news", "related posts", "related stories", "tags", "tags:", "comments", "leave a comment",
+      "subscribe", "advertisement", "facebook", "twitter", "linkedin", "whatsapp", "telegram",
+      "instagram", "youtube", "previous", "next", "previous article", "next article", "click here",
+      "download", "download pdf", "copy link", "search", "login", "log in", "sign in", "sign up",
+      "follow us", "contact us", "privacy policy", "terms of use", "cookie policy", "all rights reserved",
+      "newsroom", "press releases", "news", "latest news", "photo gallery", "gallery", "video",
+      // Vietnamese
+      "xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm", "in bài", "in bài viết",
+      // Indonesian / Malay
+      "baca juga", "bagikan", "kongsi", "cetak", "lihat juga", "selengkapnya", "berita terkait",
+      // Thai
+      "พิมพ์", "แชร์", "อ่านต่อ", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง",
+  };
+  return phrases;
+}
+
+// Prefixes of lines that point elsewhere ("Read more: ...", "Menu - WHAT WE DO").
+constexpr std::array<std::string_view, 10> kChromePrefixes = {
+    "menu - ", "menu | ", "menu: ", "read more:", "see also:", "related:", "baca juga:",
+    "xem thêm:", "tags:", "share:"};
+
+// Site controls that scrapers glue onto the end of the last sentence ("…ASEAN.Menu").
+constexpr std::array<std::string_view, 6> kGluedSuffixes = {"Menu", "See more", "Read more", "Share",
+                                                             "Print", "Tweet"};
+
+std::string_view StripBullet(std::string_view line) {
+  for (;;) {
+    line = TrimView(line);
+    if (line.empty()) return line;
+    const unsigned char c = static_cast<unsigned char>(line[0]);
+    if (c == '-' || c == '*' || c == '|' || c == '>' || c == '#') { line.remove_prefix(1); continue; }
+    if (line.substr(0, 3) == "\xE2\x80\xA2" || line.substr(0, 2) == "\xC2\xBB" ||
+        line.substr(0, 3) == "\xE2\x80\xBA") {  // • » ›
+      line.remove_prefix(line[0] == '\xC2' ? 2 : 3);
+      continue;
+    }
+    return line;
+  }
+}
+
+struct Shape {
+  int words = 0;
+  int code_points = 0;
+  int cased_words = 0;       // words that start with a cased letter
+  int capitalised_words = 0; // ...of which capitalised
+  bool sentence_punct = false;
+  bool has_url = false;
+  bool bullet = false;
+};
+
+Shape ShapeOf(std::string_view line) {
+  Shape s;
+  s.bullet = StripBullet(line).size() != TrimView(line).size();
+  s.has_url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
+              line.find("www.") != std::string_view::npos;
+  bool in_word = false;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const char32_t c = NextCodePoint(line, &i);
+    ++s.code_points;
+    if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == 0x3002) s.sentence_punct = true;
+    const bool word = extract::IsWordChar(c);
+    if (word && !in_word) {
+      ++s.words;
+      if (extract::IsUpperChar(c)) { ++s.cased_words; ++s.capitalised_words; }
+      else if (extract::IsLowerChar(c)) ++s.cased_words;
+    }
+    in_word = word || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+  }
+  return s;
+}
+
+// "(Photo: Xinhua)", "Photo by ...", "ảnh 1", "(ภาพ: ...)".
+bool ContainsCaptionMarker(const std::string& folded) {
+  static constexpr std::array<std::string_view, 4> kWords = {"photo", "ảnh", "foto", "ภาพ"};
+  for (const std::string_view w : kWords) {
+    std::size_t at = 0;
+    while ((at = folded.find(w, at)) != std::string::npos) {
+      const std::size_t after = at + w.size();
+      const bool open_paren = at > 0 && folded[at - 1] == '(';
+      const bool word_start = at == 0 || !extract::IsWordChar(extract::PrevCodePoint(folded, at));
+      std::size_t k = after;
+      while (k < folded.size() && folded[k] == ' ') ++k;
+      const bool colon = k < folded.size() && folded[k] == ':';
+      const bool numbered = k > after && k < folded.size() && extract::IsAsciiDigit(folded[k]);
+      const bool credit = folded.compare(k, 2, "by") == 0 || folded.compare(k, 6, "credit") == 0;
+      if (word_start && (open_paren || colon || numbered || credit)) return true;
+      at = after;
+    }
+  }
+  return folded.find("(file photo") != std::string::npos || folded.find("credit:") != std::string::npos;
+}
+
+bool IsChromePhrase(std::string_view line) {
+  const std::string_view core = StripBullet(line);
+  if (core.empty()) return true;
+  if (core.size() > 60) {
+    // Long lines can still be "Read more: <headline>" links.
+  } else if (ChromePhrases().count(FoldKey(core)) != 0) {
+    return true;
+  }
+  const std::string folded = FoldKey(core.substr(0, 40));
+  for (const std::string_view p : kChromePrefixes) {
+    if (folded.compare(0, p.size(), p) == 0) return true;
+  }
+  return false;
+}
+
+bool InBoilerplate(const std::vector<std::string>& boilerplate, const std::string& line) {
+  if (boilerplate.size() < 32) return std::find(boilerplate.begin(), boilerplate.end(), line) != boilerplate.end();
+  return std::binary_search(boilerplate.begin(), boilerplate.end(), line);
+}
+
+// Strips a site control glued to the end of the line; true if it did.
+bool StripGluedSuffix(std::string* line) {
+  for (const std::string_view suffix : kGluedSuffixes) {
+    if (line->size() <= suffix.size() + 1) continue;
+    if (line->compare(line->size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+    const char before = (*line)[line->size() - suffix.size() - 1];
+    const bool glued = before == '.' || before == '!' || before == '?' || before == ')' || before == '"' ||
+                       static_cast<unsigned char>(before) == 0x9D;  // end of ” (E2 80 9D)
+    if (!glued) continue;
+    line->resize(line->size() - suffix.size());
+    return true;
+  }
+  return false;
+}
+
+LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate, bool from_markup,
+                  bool first_line) {
+  if (line->empty()) return LineKind::kBlank;
+  if (InBoilerplate(boilerplate, *line)) return LineKind::kChrome;
+  if (IsChromePhrase(*line)) return LineKind::kChrome;
+  const Shape shape = ShapeOf(*line);
+  if (shape.words == 0) return LineKind::kChrome;  // separators: "***", "|", "—"
+  if (line->find("\xC2\xA9") != std::string::npos && shape.words <= 25) return LineKind::kChrome;  // ©
+  if (shape.has_url && shape.words <= 12) return LineKind::kChrome;
+  if (shape.words <= 40 && ContainsCaptionMarker(FoldKey(*line))) return LineKind::kChrome;
+  // Short link-like lines: a handful of capitalised words, no sentence
+  // punctuation ("WHAT WE DO", "Contact Us"). The first line is the headline
+  // candidate and markup headings are real structure, so both are kept.
+  if (!first_line && !from_markup && shape.words <= 4 && shape.code_points <= 40 && !shape.sentence_punct &&
+      (shape.bullet || (shape.cased_words == shape.words && shape.capitalised_words == shape.words))) {
+    return LineKind::kChrome;
+  }
+  if (StripGluedSuffix(line)) return LineKind::kTainted;
+  return LineKind::kContent;
+}
+
+}  // namespace
+
+bool IsPhotoCaption(std::string_view line) {
+  return ShapeOf(line).words <= 40 && ContainsCaptionMarker(FoldKey(line));
+}
+
+std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std::string>& boilerplate,
+                                    bool from_markup) {
+  std::vector<std::string> lines;
+  std::vector<LineKind> kinds;
+  bool seen_content = false;
+  for (const std::string_view l : extract::SplitLines(raw)) {
+    std::string line(TrimView(l));
+    const LineKind kind = Classify(&line, boilerplate, from_markup, !seen_content);
+    if (kind == LineKind::kContent || kind == LineKind::kTainted) seen_content = true;
+    lines.push_back(std::move(line));
+    kinds.push_back(kind);
+  }
+
+  // A site's footer (menus with their blurbs, "About us") sits at the end:
+  // the tail from the first chrome line on is dropped when chrome makes up
+  // at least half of it, with at least two chrome lines.
+  std::size_t cut = lines.size();
+  int chrome = 0, total = 0;
+  for (std::size_t i = lines.size(); i-- > 0;) {
+    if (kinds[i] == LineKind::kBlank) continue;
+    ++total;
+    const bool is_chrome = kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kTainted;
+    if (is_chrome) ++chrome;
+    if (is_chrome && chrome >= 2 && 2 * chrome >= total) cut = i;
+  }
+  // Never cut into the story itself: some content must stay before the cut.
+  bool content_before = false;
+  for (std::size_t i = 0; i < cut && !content_before; ++i) content_before = kinds[i] == LineKind::kContent;
+  if (!content_before) cut = lines.size();
+
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < cut; ++i) {
+    if (kinds[i] == LineKind::kChrome) continue;
+    if (kinds[i] == LineKind::kBlank) {
+      if (!out.empty() && !out.back().empty()) out.emplace_back();
+      continue;
+    }
+    // A line already seen (a headline printed twice, a lead repeated) is kept once.
+    if (!seen.insert(lines[i]).second) continue;
+    out.push_back(std::move(lines[i]));
+  }
+  while (!out.empty() && out.back().empty()) out.pop_back();
+  return out;
+}
+
+void DropTitleRepeats(std::vector<std::string>* lines, std::string_view title) {
+  const std::string key = FoldKey(TrimView(title));
+  if (key.empty()) return;
+  std::vector<std::string> kept;
+  for (std::string& line : *lines) {
+    if (!line.empty()) {
+      const std::string folded = FoldKey(line);
+      if (folded == key) continue;
+      // The headline with a caption glued on ("<headline> ảnh 1In Bangkok...").
+      if (folded.size() > key.size() && folded.compare(0, key.size(), key) == 0 &&
+          IsPhotoCaption(std::string_view(line))) {
+        continue;
+      }
+    } else if (kept.empty() || kept.back().empty()) {
+      continue;
+    }
+    kept.push_back(std::move(line));
+  }
+  while (!kept.empty() && kept.back().empty()) kept.pop_back();
+  *lines = std::move(kept);
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) {
+    if (!text.empty()) text += '\n';
+    text += line;
+  }
+  return text;
+}
+
+}  // namespace pressdex

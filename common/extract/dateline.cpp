@@ -1,0 +1,146 @@
+#include "common/extract/dateline.h"
+
+#include "common/extract/place_source.h"
+#include "common/extract/text_util.h"
+
+namespace pressdex {
+
+using extract::Trim;
+using extract::TrimView;
+
+namespace {
+
+constexpr std::size_t kMaxPrefix = 120;  // bytes a dateline may take before its dash
+
+// The dash that ends a dateline: " – ", " - ", " — ", " -- " (or a dash
+// right after a closing bracket: "(VNA)–"). npos when none.
+std::size_t FindDash(std::string_view line, std::size_t* dash_len) {
+  const std::size_t limit = std::min(line.size(), kMaxPrefix);
+  for (std::size_t i = 1; i < limit; ++i) {
+    std::size_t len = 0;
+    if (!extract::StartsWithDash(line.substr(i), &len)) continue;
+    const bool space_before = line[i - 1] == ' ' || line[i - 1] == ')' || line[i - 1] == '/';
+    const bool space_after = i + len >= line.size() || line[i + len] == ' ';
+    if (space_before && space_after) {
+      *dash_len = len;
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+bool AllCaps(std::string_view s) {
+  bool upper = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = extract::NextCodePoint(s, &i);
+    if (extract::IsLowerChar(c)) return false;
+    if (extract::IsUpperChar(c)) upper = true;
+  }
+  return upper;
+}
+
+// "JAKARTA, 29 April 2020", "Jakarta (VNA)", "NEW YORK, March 3 (Reuters)",
+// "BANGKOK, 29 April 2020 /PRNewswire/".
+std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
+  prefix = TrimView(prefix);
+  Dateline d;
+  std::string rest;
+  // Agency in brackets or slashes.
+  std::string_view body = prefix;
+  if (const auto open = body.find('('); open != std::string_view::npos) {
+    const auto close = body.find(')', open);
+    if (close == std::string_view::npos) return std::nullopt;
+    const std::string_view inner = body.substr(open + 1, close - open - 1);
+    if (!LooksLikeAgency(inner)) return std::nullopt;
+    d.agency = Trim(inner);
+    rest = std::string(body.substr(0, open)) + " " + std::string(body.substr(close + 1));
+  } else if (const auto slash = body.find('/'); slash != std::string_view::npos && body.find('/', slash + 1) != std::string_view::npos) {
+    const auto close = body.find('/', slash + 1);
+    const std::string_view inner = body.substr(slash + 1, close - slash - 1);
+    if (!LooksLikeAgency(inner)) return std::nullopt;
+    d.agency = Trim(inner);
+    rest = std::string(body.substr(0, slash)) + " " + std::string(body.substr(close + 1));
+  } else {
+    rest = std::string(body);
+  }
+  std::string_view r = TrimView(rest);
+  while (!r.empty() && (r.back() == ',' || r.back() == ':')) r = TrimView(r.substr(0, r.size() - 1));
+  if (r.empty()) return std::nullopt;
+
+  // Place, then an optional date after a comma.
+  const std::size_t comma = r.find(',');
+  std::string_view place = TrimView(r.substr(0, comma));
+  std::string_view date_part = comma == std::string_view::npos ? std::string_view{} : TrimView(r.substr(comma + 1));
+  if (!LooksLikePlace(place)) {
+    // A date alone before the dash ("April 29, 2020 –").
+    if (auto date = DateParser::Get().ParseExact(r, day_first)) {
+      d.date = date;
+      return d;
+    }
+    return std::nullopt;
+  }
+  d.place = NormalisePlace(place);
+  if (!date_part.empty()) {
+    auto date = DateParser::Get().ParseExact(date_part, day_first);
+    if (!date) return std::nullopt;
+    d.date = date;
+  }
+  // A mixed-case word alone before a dash is as likely a phrase as a place:
+  // it needs an agency or a date to count ("Jakarta (VNA) –").
+  if (d.agency.empty() && !d.date && !AllCaps(place)) return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std::size_t first_line,
+                                     bool day_first) {
+  // The first few non-empty lines; a "PLACE, date –" opening anywhere among
+  // them wins over a line holding only a date (a section/date strip above it).
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = first_line; i < lines.size() && candidates.size() < 3; ++i) {
+    if (!lines[i].empty()) candidates.push_back(i);
+  }
+  for (const std::size_t i : candidates) {
+    const std::string& line = lines[i];
+    std::size_t dash_len = 0;
+    if (const std::size_t dash = FindDash(line, &dash_len); dash != std::string_view::npos) {
+      if (auto d = ParsePrefix(std::string_view(line).substr(0, dash), day_first)) {
+        d->line = i;
+        d->length = dash + dash_len;
+        while (d->length < line.size() && line[d->length] == ' ') ++d->length;
+        return d;
+      }
+    }
+    // "KUALA LUMPUR: The ..." (Malaysian and Indonesian papers).
+    if (const auto colon = line.find(':'); colon != std::string::npos && colon < 40) {
+      const std::string_view place = TrimView(std::string_view(line).substr(0, colon));
+      if (AllCaps(place) && LooksLikePlace(place)) {
+        Dateline d;
+        d.line = i;
+        d.length = colon + 1;
+        d.place = NormalisePlace(place);
+        return d;
+      }
+    }
+  }
+  for (const std::size_t i : candidates) {
+    // A line that is only a date ("วันจันทร์ที่ 24 สิงหาคม 2563", "News | 29 April 2020").
+    const std::string& line = lines[i];
+    if (line.size() > 100) continue;
+    if (auto m = DateParser::Get().FindFirst(line, day_first, false)) {
+      const std::string_view after = TrimView(std::string_view(line).substr(m->end));
+      if (m->begin <= 48 && after.size() <= 12 && after.find('.') == std::string_view::npos) {
+        Dateline d;
+        d.line = i;
+        d.length = line.size();
+        d.date = m->date;
+        return d;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace pressdex

@@ -1,0 +1,192 @@
+#include "common/extract/gazetteer.h"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "common/extract/text_util.h"
+#include "common/normalize.h"
+
+namespace pressdex {
+
+using extract::Word;
+
+namespace {
+
+std::string JoinKeys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) {
+    if (!out.empty()) out.push_back(' ');
+    out += k;
+  }
+  return out;
+}
+
+std::string WithoutDots(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
+// Acronyms that are also common English words: in a line written in
+// capitals ("WHO WILL PAY?") they are words, not organisations.
+bool IsCommonWord(std::string_view key) {
+  static constexpr std::string_view kWords[] = {"who", "it", "us", "am", "an", "as", "at", "be", "by",
+                                                "do", "go", "he", "if", "in", "is", "me", "my", "no", "of",
+                                                "on", "or", "so", "to", "up", "we", "aid", "act", "all", "art",
+                                                "can", "fed", "ace", "arf", "cat", "dog", "sec", "was", "ms"};
+  for (const std::string_view w : kWords) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsAcronymLike(std::string_view raw) {
+  if (raw.size() < 2 || raw.size() > 12) return false;
+  if (!extract::IsAsciiUpper(raw[0])) return false;
+  int upper = 0, lower_run = 0;
+  for (const char c : raw) {
+    if (extract::IsAsciiUpper(c)) { ++upper; lower_run = 0; }
+    else if (extract::IsAsciiLower(c)) { if (++lower_run > 2) return false; }
+    else if (extract::IsAsciiDigit(c) || c == '&' || c == '-' || c == '.') { lower_run = 0; }
+    else return false;
+  }
+  return upper >= 2;
+}
+
+void Gazetteer::AddPattern(std::string_view surface, std::size_t org) {
+  const std::vector<Word> words = extract::ScanWords(surface);
+  if (words.empty()) return;
+  Pattern p;
+  p.org = org;
+  for (const Word& w : words) p.keys.push_back(w.key);
+  if (words.size() == 1 && IsAcronymLike(words[0].raw) && words[0].all_caps) {
+    p.exact = WithoutDots(words[0].raw);
+    by_acronym_.emplace(p.exact, org);
+  } else {
+    by_name_key_.emplace(JoinKeys(p.keys), org);
+  }
+  by_first_key_[p.keys.front()].push_back(patterns_.size());
+  patterns_.push_back(std::move(p));
+}
+
+void Gazetteer::AddOrganisation(const std::string& name, const std::vector<std::string>& aliases) {
+  // Merge into a known organisation when any of the names is already known.
+  std::optional<std::size_t> known = Find(name);
+  for (std::size_t i = 0; !known && i < aliases.size(); ++i) known = Find(aliases[i]);
+  std::size_t index = 0;
+  if (known) {
+    index = *known;
+  } else {
+    index = orgs_.size();
+    orgs_.push_back(Organisation{name, {}});
+    AddPattern(name, index);
+  }
+  Organisation& org = orgs_[index];
+  auto add_alias = [&](const std::string& alias) {
+    if (FoldKey(alias) == FoldKey(org.name)) return;
+    for (const auto& a : org.aliases) {
+      if (a == alias) return;
+    }
+    org.aliases.push_back(alias);
+    AddPattern(alias, index);
+  };
+  if (known) add_alias(name);
+  for (const auto& alias : aliases) add_alias(alias);
+}
+
+Status Gazetteer::AddToml(std::string_view toml_text, std::string_view origin) {
+  toml::table doc;
+  try {
+    doc = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << origin << ":" << e.source().begin.line << ": " << e.description();
+    return Status::InvalidArgument(msg.str());
+  }
+  const toml::array* list = doc["org"].as_array();
+  if (list == nullptr) return Status::InvalidArgument(std::string(origin) + ": no [[org]] tables");
+  std::size_t n = 0;
+  for (const toml::node& node : *list) {
+    ++n;
+    const toml::table* t = node.as_table();
+    const auto name = t ? (*t)["name"].value<std::string>() : std::nullopt;
+    if (!name || extract::TrimView(*name).empty()) {
+      return Status::InvalidArgument(std::string(origin) + ": [[org]] number " + std::to_string(n) +
+                                     " has no name");
+    }
+    std::vector<std::string> aliases;
+    if (const toml::array* a = (*t)["aliases"].as_array()) {
+      for (const toml::node& alias : *a) {
+        if (auto s = alias.value<std::string>(); s && !extract::TrimView(*s).empty()) {
+          aliases.push_back(extract::Trim(*s));
+        }
+      }
+    }
+    AddOrganisation(extract::Trim(*name), aliases);
+  }
+  return Status::Ok();
+}
+
+Status Gazetteer::AddFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read organisations file " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return AddToml(buf.str(), path);
+}
+
+std::optional<std::size_t> Gazetteer::Find(std::string_view name) const {
+  const std::vector<Word> words = extract::ScanWords(name);
+  if (words.empty()) return std::nullopt;
+  if (words.size() == 1 && words[0].all_caps) {
+    if (auto it = by_acronym_.find(WithoutDots(words[0].raw)); it != by_acronym_.end()) return it->second;
+  }
+  std::vector<std::string> keys;
+  for (const Word& w : words) keys.push_back(w.key);
+  if (auto it = by_name_key_.find(JoinKeys(keys)); it != by_name_key_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) const {
+  std::vector<Hit> hits;
+  for (std::size_t i = 0; i < words.size();) {
+    const Word& w = words[i];
+    std::size_t best_len = 0, best_org = 0;
+    if (w.initial_upper) {
+      if (auto it = by_first_key_.find(w.key); it != by_first_key_.end()) {
+        for (const std::size_t pi : it->second) {
+          const Pattern& p = patterns_[pi];
+          if (p.keys.size() <= best_len || i + p.keys.size() > words.size()) continue;
+          if (!p.exact.empty()) {
+            if (WithoutDots(w.raw) != p.exact) continue;
+            if (w.in_caps_line && IsCommonWord(w.key)) continue;
+          } else {
+            bool ok = true;
+            // Names do not run across punctuation ("Bank, Fund").
+            for (std::size_t k = 0; k < p.keys.size() && ok; ++k) {
+              ok = words[i + k].key == p.keys[k] && (k + 1 == p.keys.size() || !words[i + k].break_after);
+            }
+            if (!ok) continue;
+          }
+          best_len = p.keys.size();
+          best_org = p.org;
+        }
+      }
+    }
+    if (best_len > 0) {
+      hits.push_back(Hit{best_org, i, best_len});
+      i += best_len;
+    } else {
+      ++i;
+    }
+  }
+  return hits;
+}
+
+}  // namespace pressdex

@@ -1,0 +1,67 @@
+// The organisation gazetteer: canonical names and aliases from TOML files
+// (data/orgs.toml shipped with the project, plus the user's --orgs file).
+//
+//   [[org]]
+//   name = "ASEAN Secretariat"
+//   aliases = ["ASEC"]
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/extract/words.h"
+#include "common/release.h"
+#include "common/status.h"
+
+namespace pressdex {
+
+class Gazetteer {
+ public:
+  // Adds the organisations of a TOML document; an organisation whose name or
+  // alias is already known is merged into the known one. `origin` names the
+  // document in error messages.
+  Status AddToml(std::string_view toml, std::string_view origin);
+  Status AddFile(const std::string& path);
+
+  std::size_t size() const { return orgs_.size(); }
+  const Organisation& org(std::size_t i) const { return orgs_[i]; }
+
+  // The organisation a name or alias as written refers to. Acronyms
+  // (all capitals) compare case-sensitively, other names by folded key.
+  std::optional<std::size_t> Find(std::string_view name) const;
+
+  struct Hit {
+    std::size_t org = 0;
+    std::size_t first_word = 0;
+    std::size_t word_count = 0;
+  };
+  // Mentions of known organisations in scanned words, longest match first at
+  // each position, in text order, not overlapping.
+  std::vector<Hit> Match(const std::vector<extract::Word>& words) const;
+
+ private:
+  struct Pattern {
+    std::vector<std::string> keys;  // word keys
+    std::string exact;              // acronyms: the letters as written (no dots); else empty
+    std::size_t org = 0;
+  };
+  void AddOrganisation(const std::string& name, const std::vector<std::string>& aliases);
+  void AddPattern(std::string_view surface, std::size_t org);
+
+  std::vector<Organisation> orgs_;
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first_key_;  // -> patterns_
+  std::unordered_map<std::string, std::size_t> by_name_key_;                // joined keys -> org
+  std::unordered_map<std::string, std::size_t> by_acronym_;                 // exact -> org
+};
+
+// True for a word written like an acronym: 2-12 characters, starts with a
+// capital, at least two capitals, no run of lower-case letters longer than
+// two ("ASEAN", "ASEC", "UNICEF", "FAO", "AfDB", "ECOSOC"...).
+bool IsAcronymLike(std::string_view raw);
+
+}  // namespace pressdex

@@ -1,0 +1,169 @@
+#include "common/extract/taxonomy.h"
+
+#include <toml++/toml.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "common/extract/text_util.h"
+#include "common/normalize.h"
+
+namespace pressdex {
+
+namespace {
+
+// Scripts written without spaces between words: keywords in them are found
+// as substrings, not as words.
+bool IsUnspaced(char32_t c) {
+  return (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);  // kana, CJK
+}
+
+bool HasUnspaced(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (IsUnspaced(extract::NextCodePoint(s, &i))) return true;
+  }
+  return false;
+}
+
+// Stems of folded text: words split at anything but letters, digits and inner
+// apostrophes; ASCII words go through the English Snowball stemmer so
+// "vaccines" meets "vaccine" (other languages' words stay as folded).
+void Stems(std::string_view folded, std::vector<std::string>* out) {
+  thread_local Xapian::Stem stemmer("english");
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    const std::size_t start = i;
+    char32_t c = extract::NextCodePoint(folded, &i);
+    if (!extract::IsWordChar(c)) continue;
+    std::size_t end = i;
+    bool ascii = c < 0x80;
+    while (end < folded.size()) {
+      std::size_t j = end;
+      const char32_t d = extract::NextCodePoint(folded, &j);
+      if (extract::IsWordChar(d)) { end = j; ascii = ascii && d < 0x80; continue; }
+      // Hyphenated words count as their parts: "post-COVID" is about COVID.
+      if (d == '\'' && j < folded.size()) {
+        std::size_t k = j;
+        if (extract::IsWordChar(extract::NextCodePoint(folded, &k))) { end = j; continue; }
+      }
+      break;
+    }
+    std::string word(folded.substr(start, end - start));
+    out->push_back(ascii && word.size() > 3 ? stemmer(word) : std::move(word));
+    i = end;
+  }
+}
+
+}  // namespace
+
+Status Taxonomy::AddToml(std::string_view toml_text, std::string_view origin) {
+  toml::table doc;
+  try {
+    doc = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << origin << ":" << e.source().begin.line << ": " << e.description();
+    return Status::InvalidArgument(msg.str());
+  }
+  const toml::table* topics = doc["topics"].as_table();
+  if (topics == nullptr || topics->empty()) return Status::InvalidArgument(std::string(origin) + ": no [topics.<id>] tables");
+  for (const auto& [id_key, node] : *topics) {
+    const std::string id(id_key.str());
+    const toml::table* t = node.as_table();
+    if (t == nullptr) return Status::InvalidArgument(std::string(origin) + ": topics." + id + " is not a table");
+    const std::size_t index = topics_.size();
+    topics_.push_back(Topic{id, (*t)["name"].value_or(id)});
+    const toml::table* kw = (*t)["keywords"].as_table();
+    if (kw == nullptr) continue;
+    for (const auto& [phrase_key, weight_node] : *kw) {
+      const std::optional<double> weight = weight_node.value<double>();
+      if (!weight) {
+        return Status::InvalidArgument(std::string(origin) + ": topics." + id + ".keywords.\"" +
+                                       std::string(phrase_key.str()) + "\" needs a number");
+      }
+      const std::string folded = FoldKeepAccents(phrase_key.str());
+      if (HasUnspaced(folded)) {
+        unspaced_.emplace_back(folded, keywords_.size());
+        keywords_.push_back(Keyword{{}, index, *weight});
+        continue;
+      }
+      Keyword k{{}, index, *weight};
+      Stems(folded, &k.stems);
+      if (k.stems.empty()) continue;
+      by_first_stem_[k.stems.front()].push_back(keywords_.size());
+      keywords_.push_back(std::move(k));
+    }
+  }
+  return Status::Ok();
+}
+
+Status Taxonomy::AddFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read taxonomy file " + path);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return AddToml(buf.str(), path);
+}
+
+std::vector<std::string> Taxonomy::Classify(std::string_view title, std::string_view text,
+                                            std::size_t max_topics) const {
+  if (topics_.empty()) return {};
+  constexpr std::size_t kMaxText = 12000;  // the lead and first pages decide the topic
+  std::string_view body = text.substr(0, std::min(text.size(), kMaxText));
+  while (!body.empty() && body.size() < text.size() && (static_cast<unsigned char>(text[body.size()]) & 0xC0) == 0x80) {
+    body.remove_suffix(1);
+  }
+  std::vector<double> hits(keywords_.size(), 0.0);
+  auto scan = [&](std::string_view part, double factor) {
+    const std::string folded = FoldKeepAccents(part);
+    std::vector<std::string> stems;
+    Stems(folded, &stems);
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+      const auto it = by_first_stem_.find(stems[i]);
+      if (it == by_first_stem_.end()) continue;
+      for (const std::size_t ki : it->second) {
+        const Keyword& k = keywords_[ki];
+        if (i + k.stems.size() > stems.size()) continue;
+        if (std::equal(k.stems.begin() + 1, k.stems.end(), stems.begin() + static_cast<long>(i) + 1)) hits[ki] += factor;
+      }
+    }
+    for (const auto& [needle, ki] : unspaced_) {
+      std::size_t at = 0;
+      while ((at = folded.find(needle, at)) != std::string::npos) {
+        hits[ki] += factor;
+        at += needle.size();
+      }
+    }
+    return stems.size();
+  };
+  scan(title, 2.0);  // a headline word counts double
+  const std::size_t words = scan(body, 1.0);
+
+  // Repeats add less and less: a keyword said ten times is not ten topics' worth.
+  std::vector<double> score(topics_.size(), 0.0);
+  for (std::size_t k = 0; k < keywords_.size(); ++k) {
+    if (hits[k] > 0) score[keywords_[k].topic] += keywords_[k].weight * (1.0 + std::log2(hits[k]));
+  }
+  std::vector<std::size_t> order(topics_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return score[a] > score[b]; });
+  // Longer texts mention more things in passing: the bar rises with length.
+  const double floor = std::max(4.0, 1.5 * std::sqrt(static_cast<double>(words) / 100.0) * 2.0);
+  std::vector<std::string> out;
+  const double best = score[order.front()];
+  for (const std::size_t t : order) {
+    if (out.size() >= max_topics) break;
+    if (score[t] < floor || score[t] < 0.4 * best) break;
+    out.push_back(topics_[t].id);
+  }
+  return out;
+}
+
+}  // namespace pressdex

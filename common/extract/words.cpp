@@ -1,0 +1,132 @@
+#include "common/extract/words.h"
+
+#include "common/extract/text_util.h"
+
+namespace pressdex::extract {
+
+namespace {
+
+bool IsConnector(char32_t c) { return c == '-' || c == '\'' || c == 0x2019 || c == '&' || c == '.'; }
+
+std::string MakeKey(std::string_view raw) {
+  std::string key = WordKey(raw);
+  std::string out;
+  out.reserve(key.size());
+  for (const char c : key) {
+    if (c != '.') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Word> ScanWords(std::string_view text) {
+  std::vector<Word> words;
+  words.reserve(text.size() / 6);
+  bool sentence_start = true;
+  bool paren = false;
+  std::size_t line_first_word = 0;
+  std::vector<char> cased;  // per word: has cased letters
+  auto finish_line = [&]() {
+    int cased_words = 0, caps = 0;
+    for (std::size_t k = line_first_word; k < words.size(); ++k) {
+      if (cased[k]) ++cased_words;
+      if (words[k].all_caps) ++caps;
+    }
+    if (cased_words >= 3 && caps * 10 >= cased_words * 6) {
+      for (std::size_t k = line_first_word; k < words.size(); ++k) words[k].in_caps_line = true;
+    }
+    line_first_word = words.size();
+  };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t start = i;
+    const char32_t c = NextCodePoint(text, &i);
+    if (!IsWordChar(c)) {
+      if (c == '\n') {
+        if (!words.empty()) words.back().break_after = true;
+        finish_line();
+        sentence_start = true;
+      } else if (c == '.' || c == '!' || c == '?' || c == 0x3002) {
+        if (!words.empty()) words.back().break_after = true;
+        sentence_start = true;
+      } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == 0x201C ||
+                 c == 0x201D || c == '[' || c == ']' || c == '/' || c == 0x2013 || c == 0x2014 || c == '|') {
+        if (!words.empty()) words.back().break_after = true;
+        if (c == ')' && !words.empty() && words.back().end == start) words.back().paren_after = true;
+        if (c == 0x2013 || c == 0x2014) sentence_start = true;
+      } else if (c == '-' && start > 0 && text[start - 1] == ' ') {
+        if (!words.empty()) words.back().break_after = true;
+        sentence_start = true;
+      }
+      paren = c == '(';
+      continue;
+    }
+    // A word: word characters joined by inner connectors.
+    std::size_t end = i;
+    bool has_inner_dot = false;
+    while (end < text.size()) {
+      std::size_t j = end;
+      const char32_t d = NextCodePoint(text, &j);
+      if (IsWordChar(d)) { end = j; continue; }
+      if (IsConnector(d) && j < text.size()) {
+        std::size_t k = j;
+        const char32_t e = NextCodePoint(text, &k);
+        if (IsWordChar(e)) {
+          if (d == '.') has_inner_dot = true;
+          end = k;
+          continue;
+        }
+        // "U.S." keeps its last dot.
+        if (d == '.' && has_inner_dot) { end = j; break; }
+      }
+      break;
+    }
+    Word w;
+    w.begin = start;
+    w.raw = text.substr(start, end - start);
+    // Possessives: "China's", "ASEAN’s", "Officials’".
+    for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      if (w.raw.size() > suffix.size() + 1 && w.raw.substr(w.raw.size() - suffix.size()) == suffix) {
+        w.raw.remove_suffix(suffix.size());
+        break;
+      }
+    }
+    w.end = w.begin + w.raw.size();
+    w.initial_upper = IsUpperChar(c);
+    int letters = 0, lower = 0;
+    std::size_t k = 0;
+    while (k < w.raw.size()) {
+      const char32_t e = NextCodePoint(w.raw, &k);
+      if (IsLowerChar(e)) ++lower;
+      if (IsUpperChar(e) || IsLowerChar(e)) ++letters;
+    }
+    w.all_caps = letters >= 2 && lower == 0;
+    w.sentence_start = sentence_start;
+    w.paren_before = paren;
+    w.key = MakeKey(w.raw);
+    words.push_back(std::move(w));
+    cased.push_back(letters > 0);
+    sentence_start = false;
+    paren = false;
+    i = end;
+  }
+  if (!words.empty()) words.back().break_after = true;
+  finish_line();
+  return words;
+}
+
+std::string SpanText(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t count) {
+  std::string out;
+  const std::string_view span = text.substr(words[first].begin, words[first + count - 1].end - words[first].begin);
+  bool space = false;
+  for (const char c : span) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace pressdex::extract

@@ -36,7 +36,8 @@ struct ParsedQuery {
 Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& options, const Xapian::Database& db);
 
 // A date filter value ("2020", "2020-04..2020-06-30", "30d..") as an
-// inclusive range of YYYYMMDD strings ("" = open). Exposed for tests.
+// inclusive range of YYYYMMDD strings ("" = open). A bare relative date
+// ("30d", "1y") means since then. Exposed for tests.
 struct DateRange {
   std::string from;
   std::string to;

@@ -17,9 +17,6 @@ using Json = nlohmann::ordered_json;
 // One result as JSON with the given keys, in order. Unknown values (no date,
 // no place...) are null; orgs/topics are arrays.
 Json HitJson(const SearchHit& hit, const std::vector<Field>& fields);
-// {"org": {"values": [{"value": ..., "count": ...}], "more": K, "exact": true},
-//  "date": {"granularity": "month", "values": [...], "more": 0, "exact": true}}
-Json FacetsJson(const std::vector<FacetResult>& facets);
 // The json document for one response (results with `fields`); `number` > 0
 // adds the batch query number.
 Json ResponseJson(const SearchResponse& response, const std::vector<Field>& fields, std::size_t number);

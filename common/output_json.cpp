@@ -3,6 +3,7 @@
 // instead of an exception.
 #include <fmt/format.h>
 
+#include "common/facet_render.h"
 #include "common/output_internal.h"
 
 namespace pressdex::output_internal {
@@ -81,21 +82,6 @@ Json HitJson(const SearchHit& hit, const std::vector<Field>& fields) {
   return j;
 }
 
-Json FacetsJson(const std::vector<FacetResult>& facets) {
-  Json j = Json::object();
-  for (const auto& facet : facets) {
-    Json f = Json::object();
-    if (facet.field == FacetField::kDate) f["granularity"] = facet.granularity;
-    Json values = Json::array();
-    for (const auto& v : facet.values) values.push_back(Json{{"value", v.value}, {"count", v.count}});
-    f["values"] = std::move(values);
-    f["more"] = facet.more;
-    f["exact"] = facet.exact;
-    j[std::string(FacetFieldName(facet.field))] = std::move(f);
-  }
-  return j;
-}
-
 Json ResponseJson(const SearchResponse& r, const std::vector<Field>& fields, std::size_t number) {
   Json j;
   j["version"] = kJsonVersion;
@@ -108,7 +94,7 @@ Json ResponseJson(const SearchResponse& r, const std::vector<Field>& fields, std
   Json results = Json::array();
   for (const auto& hit : r.hits) results.push_back(HitJson(hit, fields));
   j["results"] = std::move(results);
-  j["facets"] = FacetsJson(r.facets);
+  j["facets"] = FacetsToJson(r.facets);
   if (!r.suggestion.empty()) j["suggestion"] = r.suggestion;
   return j;
 }

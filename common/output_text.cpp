@@ -1,6 +1,7 @@
 // The text writer: for people at a terminal (colour only when asked for).
 #include <fmt/format.h>
 
+#include "common/facet_render.h"
 #include "common/output_internal.h"
 
 namespace pressdex::output_internal {
@@ -51,6 +52,12 @@ class TextWriter : public ResponseWriter {
                  r.total == 1 ? "" : "s");
     }
     if (!r.suggestion.empty()) fmt::print(out, "Did you mean: {}\n", Style(kBold, r.suggestion));
+    if (!r.facets.empty()) {
+      FacetTextOptions facet_options;
+      facet_options.width = o_.terminal_width;
+      facet_options.color = o_.color;
+      fmt::print(out, "\n{}", RenderFacetsText(r.facets, facet_options));
+    }
     if (number > 0) fmt::print(out, "\n");
   }
 

@@ -5,6 +5,7 @@
 #include "common/language.h"
 #include "common/normalize.h"
 #include "common/schema.h"
+#include "common/segment.h"
 #include "common/tokenizer.h"
 
 namespace pressdex {
@@ -34,14 +35,32 @@ StemCache& CacheFor(std::string_view lang) {
   return it->second;
 }
 
+// Each word at its own position; the dictionary words inside a long
+// compound, or the characters of a Chinese word (ForEachSubword), at the
+// compound's position, so a query for the part finds it and phrases through
+// the compound still line up. Body words whose accents folding removed also
+// get their exact form (kRawPrefix "việt") at that position, for exact-accent
+// search; ASCII words skip all of this.
 void AddTokens(Xapian::Document& doc, std::string_view text, StemCache& cache, std::string_view prefix,
                Xapian::termpos& pos, unsigned wdf_inc) {
   std::string term(prefix);
+  const bool body = prefix.empty();
   ForEachToken(text, [&](const Token& token) {
     if (token.term.size() + prefix.size() > schema::kMaxTermBytes) return;
     term.resize(prefix.size());
     term += cache.Stem(token.term);
     doc.add_posting(term, ++pos, wdf_inc);
+    if (IsAscii(token.raw)) return;
+    ForEachSubword(token.term, [&](std::string_view part) {
+      term.resize(prefix.size());
+      term += cache.Stem(std::string(part));
+      doc.add_posting(term, pos, wdf_inc);
+    });
+    if (body && MayHaveFoldedAccents(token.raw)) {
+      std::string exact = FoldTokenKeepAccents(token.raw);
+      if (exact != token.term && exact.size() + schema::kRawPrefix.size() <= schema::kMaxTermBytes)
+        doc.add_posting(std::string(schema::kRawPrefix) + exact, pos, wdf_inc);
+    }
   });
 }
 

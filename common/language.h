@@ -19,4 +19,17 @@ std::string StemmerNameFor(std::string_view lang_code);
 // A ready stemmer for the language (a no-op stemmer for "none").
 Xapian::Stem StemmerFor(std::string_view lang_code);
 
+// The language a query is written in, as far as its script tells: "th",
+// "lo", "km", "my", "zh", "ja", "ko" for those scripts, "vi" for letters only
+// Vietnamese uses (ơ ư ă đ, stacked tone marks); otherwise `fallback` (the
+// --lang option).
+std::string QueryLanguage(std::string_view query, std::string_view fallback);
+
+// The stemmer for a query's words. Documents are stemmed in their own
+// language, so a word is stemmed with `lang`'s stemmer and with that of every
+// language in `db` (its L-prefixed terms), and the stem the database holds
+// most often wins ("kesehatan": english leaves it, indonesian gives "sehat",
+// which Indonesian releases hold). With no such database it is StemmerFor.
+Xapian::Stem QueryStemmer(const Xapian::Database& db, std::string_view lang);
+
 }  // namespace pressdex

@@ -59,6 +59,7 @@ std::string FinishFold(const icu::UnicodeString& folded, bool strip_accents) {
     UChar32 c = work.char32At(i);
     i += U16_LENGTH(c);
     if (c == 0x2019 || c == 0x2018 || c == 0x201B || c == 0x02BC) c = '\'';
+    if (c == 0x0E46 || c == 0x0EC6) continue;  // ๆ ໆ repetition marks
     if (strip_accents) {
       if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) {
         if (IsStrippableScript(last_base)) continue;
@@ -104,6 +105,21 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+bool MayHaveFoldedAccents(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0xC3) continue;
+    // U+00C0..U+04FF (Latin-1 letters to Cyrillic, combining marks U+0300..).
+    if (b <= 0xD3) return true;
+    // U+1E00..U+1EFF: Latin Extended Additional (Vietnamese ạ ả ấ ... ỹ).
+    if (b == 0xE1 && i + 1 < utf8.size()) {
+      const auto next = static_cast<unsigned char>(utf8[i + 1]);
+      if (next >= 0xB8 && next <= 0xBB) return true;
+    }
+  }
+  return false;
+}
+
 std::string FoldForMatch(std::string_view utf8) { return Fold(utf8, true); }
 
 std::string FoldKeepAccents(std::string_view utf8) { return Fold(utf8, false); }
@@ -123,6 +139,44 @@ std::string FoldKey(std::string_view utf8) {
     out.push_back(ch);
   }
   return out;
+}
+
+namespace {
+
+bool IsMyanmarConsonant(UChar32 c) { return c >= 0x1000 && c <= 0x1021; }
+bool IsMyanmar(UChar32 c) { return c >= 0x1000 && c <= 0x109F; }
+
+}  // namespace
+
+bool IsLikelyZawgyi(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int myanmar = 0;
+  int zawgyi = 0;
+  UChar32 prev = 0;
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (IsMyanmar(c)) {
+      ++myanmar;
+      UChar32 next = -1;
+      if (i < length) {
+        int32_t j = i;
+        U8_NEXT(s, j, length, next);
+      }
+      const bool after_consonant_or_medial = IsMyanmarConsonant(prev) || (prev >= 0x103B && prev <= 0x103E);
+      // Unicode stores the vowel sign E (ေ) and the medials after their
+      // consonant; Zawgyi types ေ and ya-yit (U+103B there) first.
+      if ((c == 0x1031 || c == 0x103B) && !after_consonant_or_medial && IsMyanmarConsonant(next)) ++zawgyi;
+      // In Unicode U+1039 (virama) always stacks a consonant; Zawgyi uses it as the asat.
+      if (c == 0x1039 && !IsMyanmarConsonant(next)) ++zawgyi;
+      // Zawgyi's pre-stacked consonants and glyph variants (Mon/Shan letters in Unicode).
+      if (c == 0x105A || (c >= 0x1060 && c <= 0x1097) || c == 0x1033 || c == 0x1034) ++zawgyi;
+    }
+    prev = c;
+  }
+  // Real Unicode text has next to none of these; Zawgyi has several per sentence.
+  return myanmar >= 4 && zawgyi >= 2 && zawgyi * 50 >= myanmar;
 }
 
 bool IsValidUtf8(std::string_view bytes) {

@@ -8,10 +8,12 @@
 namespace pressdex {
 
 // Folds a word or a phrase for matching: NFKC, full Unicode case folding,
-// default-ignorables (zero-width space/joiners) removed, diacritics removed
-// from Latin/Greek/Cyrillic letters ("Việt" -> "viet", "đ" -> "d"), and
-// typographic apostrophes unified to "'". Marks of scripts where they are
-// part of the letter (Thai, Khmer, Devanagari...) are kept.
+// default-ignorables (zero-width space/joiners, soft hyphen) removed,
+// diacritics removed from Latin/Greek/Cyrillic letters ("Việt" -> "viet",
+// "đ" -> "d"), the Thai and Lao repetition marks (ๆ, ໆ: "say the word
+// again") dropped so "ดีๆ" matches "ดี", and typographic apostrophes unified
+// to "'". Marks of scripts where they are part of the letter (Thai, Khmer,
+// Devanagari...) are kept.
 std::string FoldForMatch(std::string_view utf8);
 
 // Like FoldForMatch but keeps diacritics: for exact-accent search.
@@ -20,6 +22,18 @@ std::string FoldKeepAccents(std::string_view utf8);
 // Lower-cases and collapses whitespace; for display-insensitive keys such as
 // organisation aliases and place names ("JAKARTA" == "Jakarta").
 std::string FoldKey(std::string_view utf8);
+
+// True if Myanmar-script `utf8` looks encoded in Zawgyi (the legacy font
+// encoding that reuses Unicode code points with other meanings and stores
+// the vowel sign E before its consonant) rather than in Unicode: counts
+// sequences well-formed Unicode Burmese never has. Zawgyi text segments and
+// matches badly; there is no converter in ICU, so callers warn.
+bool IsLikelyZawgyi(std::string_view utf8);
+
+// Cheap pre-check for FoldForMatch != FoldKeepAccents: true if `utf8` has a
+// non-ASCII Latin, Greek or Cyrillic letter or a combining diacritic (a byte
+// scan; may say true for words folding leaves alone).
+bool MayHaveFoldedAccents(std::string_view utf8);
 
 // True if every byte is ASCII.
 bool IsAscii(std::string_view s);

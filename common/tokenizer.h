@@ -31,4 +31,8 @@ std::vector<std::string> Terms(std::string_view utf8);
 // Folds a single token as ForEachToken would (acronym dots removed, etc.).
 std::string FoldToken(std::string_view raw);
 
+// FoldToken keeping diacritics ("Việt" -> "việt"): the exact-accent form
+// indexed under schema::kRawPrefix.
+std::string FoldTokenKeepAccents(std::string_view raw);
+
 }  // namespace pressdex

@@ -1,0 +1,117 @@
+// Segmentation of the region's scripts: the exact tokens ICU's dictionaries
+// give for a sentence in each language, and the sub-words the indexer adds
+// inside long compounds (segment.h). Index and query share ForEachToken, so
+// these are also the query's words.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "common/segment.h"
+#include "common/tokenizer.h"
+
+using pressdex::Terms;
+using V = std::vector<std::string>;
+
+namespace {
+
+V Subwords(const std::string& term) {
+  V parts;
+  pressdex::ForEachSubword(term, [&](std::string_view p) { parts.emplace_back(p); });
+  return parts;
+}
+
+}  // namespace
+
+TEST_CASE("Thai: dictionary words inside an unspaced sentence", "[tokenizer][asean]") {
+  CHECK(Terms("กระทรวงสาธารณสุขแถลงข่าวการฉีดวัคซีนโควิด-19 ให้แก่ประชาชนทั่วประเทศ") ==
+        V{"กระทรวง", "สาธารณสุข", "แถลง", "ข่าว", "การ", "ฉีด", "วัคซีน", "โค", "วิด", "19", "ให้", "แก่",
+          "ประชาชน", "ทั่ว", "ประเทศ"});
+}
+
+TEST_CASE("Thai and Lao repetition marks are dropped", "[tokenizer][asean][normalize]") {
+  CHECK(Terms("ดีๆ") == V{"ดี"});
+  CHECK(Terms("ดี ๆ") == V{"ดี"});
+  CHECK(Terms("ไปๆมาๆ") == V{"ไป", "มา"});
+  CHECK(Terms("ດີໆ") == Terms("ດີ"));
+}
+
+TEST_CASE("zero-width spaces split words; joiners and soft hyphens vanish", "[tokenizer][asean][normalize]") {
+  // Khmer and Thai web text marks word boundaries with U+200B.
+  CHECK(Terms("ក្រសួង\u200bសុខាភិបាល") == V{"ក្រសួង", "សុខាភិបាល"});
+  CHECK(Terms("ป่วย\u200bเป็น\u200bไข้") == V{"ป่วย", "เป็น", "ไข้"});
+  CHECK(Terms("pre\u00adsident") == V{"president"});
+  CHECK(Terms("ASEAN\u200d") == V{"asean"});
+}
+
+TEST_CASE("Khmer: ICU keeps the ministry's name whole", "[tokenizer][asean]") {
+  CHECK(Terms("ក្រសួងសុខាភិបាល អំពាវនាវឱ្យប្រជាពលរដ្ឋប្រុងប្រយ័ត្នខ្ពស់ចំពោះជំងឺគ្រុនឈាម") ==
+        V{"ក្រសួងសុខាភិបាល", "អំពាវនាវ", "ឱ្យ", "ប្រជាពលរដ្ឋ", "ប្រុងប្រយ័ត្ន", "ខ្ពស់", "ចំពោះ", "ជំងឺគ្រុនឈាម"});
+}
+
+TEST_CASE("Lao: segmented, ໝ folded to its NFKC form", "[tokenizer][asean]") {
+  CHECK(Terms("ກະຊວງສາທາລະນະສຸກ ເປີດຂະບວນການສັກວັກຊີນກັນພະຍາດໝາກແດງ") ==
+        V{"ກະຊວງສາທາລະນະສຸກ", "ເປີດ", "ຂະບວນການ", "ສັກ", "ວັກ", "ຊີນ", "ກັນ", "ພະຍາດ", "ຫມາກ", "ແດງ"});
+  // Typed as ຫ + ມ the letter still reads as one word, and offsets stay in the input.
+  CHECK(Terms("ໝາກແດງ") == Terms("ຫມາກແດງ"));
+  const std::string typed = "ພະຍາດຫມາກແດງ";
+  std::vector<std::string> raws;
+  pressdex::ForEachToken(typed, [&](const pressdex::Token& t) {
+    CHECK(typed.substr(t.begin, t.end - t.begin) == t.raw);
+    raws.emplace_back(t.raw);
+  });
+  CHECK(raws == V{"ພະຍາດ", "ຫມາກ", "ແດງ"});
+}
+
+TEST_CASE("Burmese: dictionary segmentation", "[tokenizer][asean]") {
+  CHECK(Terms("ကျန်းမာရေးဝန်ကြီးဌာနက ကာကွယ်ဆေး ထိုးနှံမှု စတင်သည်") ==
+        V{"ကျန်းမာရေး", "ဝန်ကြီးဌာန", "က", "ကာကွယ်ဆေး", "ထိုး", "နှံ", "မှု", "စတင်သည်"});
+}
+
+TEST_CASE("Vietnamese: syllables, diacritics folded", "[tokenizer][asean]") {
+  CHECK(Terms("Bộ Y tế tiêm vắc-xin COVID-19 đầu tiên tại Hà Nội") ==
+        V{"bo", "y", "te", "tiem", "vac", "xin", "covid", "19", "dau", "tien", "tai", "ha", "noi"});
+  CHECK(Terms("Việt Nam") == Terms("viet nam"));
+  CHECK(Terms("Việt Nam") == Terms("Viet Nam"));
+  // Decomposed input (combining marks, as 49 of the UNC news files have) folds the same.
+  CHECK(Terms("Vie\u0323\u0302t") == V{"viet"});
+  CHECK(pressdex::FoldTokenKeepAccents("Việt") == "việt");
+  CHECK(pressdex::FoldTokenKeepAccents("Vie\u0323\u0302t") == "việt");
+}
+
+TEST_CASE("Indonesian and Malay: plain words", "[tokenizer][asean]") {
+  CHECK(Terms("Kementerian Kesehatan RI menerbitkan protokol kesehatan") ==
+        V{"kementerian", "kesehatan", "ri", "menerbitkan", "protokol", "kesehatan"});
+}
+
+TEST_CASE("Chinese and Japanese: dictionary words", "[tokenizer][asean]") {
+  CHECK(Terms("中华人民共和国卫生部发布新冠疫苗接种通知") ==
+        V{"中华", "人民", "共和国", "卫生", "部", "发布", "新冠", "疫苗", "接种", "通知"});
+  CHECK(Terms("東京都で新型コロナワクチンの接種") ==
+        V{"東京", "都", "で", "新型", "コロナ", "ワクチン", "の", "接種"});
+}
+
+TEST_CASE("compounds: the dictionary words they are made of", "[segment][asean]") {
+  CHECK(Subwords("ក្រសួងសុខាភិបាល") == V{"ក្រសួង", "សុខាភិបាល"});
+  CHECK(Subwords("ກະຊວງສາທາລະນະສຸກ") == V{"ກະຊວງ", "ສາທາລະນະສຸກ"});
+  CHECK(Subwords("ប្រជាពលរដ្ឋ") == V{"ប្រជា", "ពលរដ្ឋ"});
+  CHECK(Subwords("ဝန်ကြီးဌာန") == V{"ဝန်ကြီး", "ဌာန"});
+  CHECK(pressdex::InDictionary("សុខាភិបាល"));
+  CHECK(pressdex::InDictionary("ក្រសួងសុខាភិបាល"));
+  CHECK_FALSE(pressdex::InDictionary("ក្រសួងសុខាភិបាលX"));
+}
+
+TEST_CASE("compounds: short words stay whole (no false matches)", "[segment][asean]") {
+  CHECK(Subwords("អំពាវនាវ").empty());   // appeal, not "អំពាវ" + "នាវ" (ship)
+  CHECK(Subwords("สาธารณสุข").empty());  // public health, not + สุข (happiness)
+  CHECK(Subwords("ประชาชน").empty());
+  CHECK(Subwords("ministry").empty());
+  CHECK(Subwords("việt").empty());
+}
+
+TEST_CASE("Chinese: each character of a word, once", "[segment][asean]") {
+  CHECK(Subwords("共和国") == V{"共", "和", "国"});
+  CHECK(Subwords("人人") == V{"人"});
+  CHECK(Subwords("部").empty());
+  CHECK(Subwords("東京") == V{"東", "京"});
+  CHECK(Subwords("コロナ").empty());  // kana: no fallback
+}

@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
   app.add_option("--facet", facet_args,
                  "Count matches per value of FIELD (org, issuer, topic, lang, place, source, date; "
                  "date:year|month|day); N values (default 10). Repeatable")
-      ->type_name("FIELD[:N]");
+      ->type_name("FIELD[:N]")
+      ->allow_extra_args(false);  // one value per --facet: the words after it are the query
   app.add_flag("--facets", default_facets, "The default facets: date, org, topic");
   app.add_option("--format", format, "Output: text, json, jsonl, tsv, csv, paths or count")
       ->check(CLI::IsMember(pressdex::OutputFormatNames()))

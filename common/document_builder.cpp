@@ -35,12 +35,13 @@ StemCache& CacheFor(std::string_view lang) {
   return it->second;
 }
 
-// Each word at its own position; the dictionary words inside a long
-// compound, or the characters of a Chinese word (ForEachSubword), at the
-// compound's position, so a query for the part finds it and phrases through
-// the compound still line up. Body words whose accents folding removed also
-// get their exact form (kRawPrefix "việt") at that position, for exact-accent
-// search; ASCII words skip all of this.
+// Each word at its own position. The dictionary words inside a long
+// compound, or the characters of a Chinese word (ForEachSubword), go at the
+// compound's position, so "part next-word" is a phrase, and also at their
+// place inside it (wdf 0: one occurrence, two positions), so "part1 part2"
+// is one too. Body words whose accents folding removed also get their exact
+// form under kRawPrefix ("việt") at the word's position, for exact-accent
+// search. ASCII words skip all of this.
 void AddTokens(Xapian::Document& doc, std::string_view text, StemCache& cache, std::string_view prefix,
                Xapian::termpos& pos, unsigned wdf_inc) {
   std::string term(prefix);
@@ -51,10 +52,11 @@ void AddTokens(Xapian::Document& doc, std::string_view text, StemCache& cache, s
     term += cache.Stem(token.term);
     doc.add_posting(term, ++pos, wdf_inc);
     if (IsAscii(token.raw)) return;
-    ForEachSubword(token.term, [&](std::string_view part) {
+    ForEachSubword(token.term, [&](std::string_view part, unsigned ordinal) {
       term.resize(prefix.size());
       term += cache.Stem(std::string(part));
       doc.add_posting(term, pos, wdf_inc);
+      if (ordinal != 0) doc.add_posting(term, pos + ordinal, 0);
     });
     if (body && MayHaveFoldedAccents(token.raw)) {
       std::string exact = FoldTokenKeepAccents(token.raw);

@@ -180,7 +180,7 @@ std::vector<std::size_t> SplitCompound(const Dictionary& dict, const std::vector
 
 }  // namespace
 
-void ForEachSubword(std::string_view term, const std::function<void(std::string_view)>& sink) {
+void ForEachSubword(std::string_view term, const SubwordSink& sink) {
   // Every script handled here is encoded with 3- or 4-byte sequences.
   if (term.size() < 6 || static_cast<unsigned char>(term[0]) < 0xE0) return;
   const CodePoints text = Decode(term);
@@ -189,13 +189,10 @@ void ForEachSubword(std::string_view term, const std::function<void(std::string_
   const Script script = ScriptOf(text.cp[0]);
   if (script == Script::kOther) return;
   if (script == Script::kHan) {
-    // Single-character fallback: each distinct ideograph of the word.
-    std::vector<UChar32> seen;
+    // Single-character fallback: each ideograph of the word.
     for (std::size_t i = 0; i < n; ++i) {
-      const UChar32 c = text.cp[i];
-      if (ScriptOf(c) != Script::kHan || std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
-      seen.push_back(c);
-      sink(term.substr(text.offset[i], text.offset[i + 1] - text.offset[i]));
+      if (ScriptOf(text.cp[i]) != Script::kHan) continue;
+      sink(term.substr(text.offset[i], text.offset[i + 1] - text.offset[i]), static_cast<unsigned>(i));
     }
     return;
   }
@@ -203,13 +200,8 @@ void ForEachSubword(std::string_view term, const std::function<void(std::string_
   const Dictionary& dict = DictionaryFor(script);
   if (dict.bytes == nullptr) return;
   const std::vector<std::size_t> cuts = SplitCompound(dict, text.cp);
-  std::vector<std::string_view> seen;
-  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
-    const std::string_view part = term.substr(text.offset[cuts[k]], text.offset[cuts[k + 1]] - text.offset[cuts[k]]);
-    if (std::find(seen.begin(), seen.end(), part) != seen.end()) continue;
-    seen.push_back(part);
-    sink(part);
-  }
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+    sink(term.substr(text.offset[cuts[k]], text.offset[cuts[k + 1]] - text.offset[cuts[k]]), static_cast<unsigned>(k));
 }
 
 bool InDictionary(std::string_view word) {

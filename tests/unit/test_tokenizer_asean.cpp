@@ -16,7 +16,7 @@ namespace {
 
 V Subwords(const std::string& term) {
   V parts;
-  pressdex::ForEachSubword(term, [&](std::string_view p) { parts.emplace_back(p); });
+  pressdex::ForEachSubword(term, [&](std::string_view p, unsigned) { parts.emplace_back(p); });
   return parts;
 }
 
@@ -108,9 +108,11 @@ TEST_CASE("compounds: short words stay whole (no false matches)", "[segment][ase
   CHECK(Subwords("việt").empty());
 }
 
-TEST_CASE("Chinese: each character of a word, once", "[segment][asean]") {
+TEST_CASE("Chinese: each character of a word", "[segment][asean]") {
   CHECK(Subwords("共和国") == V{"共", "和", "国"});
-  CHECK(Subwords("人人") == V{"人"});
+  std::vector<unsigned> ordinals;
+  pressdex::ForEachSubword("湄公河", [&](std::string_view, unsigned o) { ordinals.push_back(o); });
+  CHECK(ordinals == std::vector<unsigned>{0, 1, 2});
   CHECK(Subwords("部").empty());
   CHECK(Subwords("東京") == V{"東", "京"});
   CHECK(Subwords("コロナ").empty());  // kana: no fallback

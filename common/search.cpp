@@ -109,14 +109,15 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
 }  // namespace
 
 Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
-  // A concurrent indexer commit can invalidate what we read: reopen at the
-  // latest commit and try again.
+  // Every search starts at the latest commit, also the thousandth of a batch
+  // (cheap: a look at the version file when nothing changed). A concurrent
+  // indexer commit can still invalidate what we read: reopen and try again.
   for (int attempt = 0;; ++attempt) {
     try {
+      impl_->db.reopen();
       return SearchOnce(impl_->db, request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) return Status::IoError("database kept changing during the search; try again");
-      impl_->db.reopen();
     } catch (const Xapian::Error& e) {
       return Status::IoError("search failed: " + e.get_description());
     }

@@ -48,6 +48,7 @@ struct SearchResponse {
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
   std::vector<FacetResult> facets;  // in the order requested
+  std::string suggestion;  // "did you mean" (spelling issue); empty when none
 };
 
 class Searcher {

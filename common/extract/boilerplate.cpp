@@ -1,40 +1,39 @@
 #include "common/extract/boilerplate.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/extract/text_util.h"
 
 namespace pressdex {
-namespace {
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-}  // namespace
 
 std::vector<std::string> LearnBoilerplate(const std::vector<std::string_view>& texts) {
+  // A line in at least half of a folder's files (and in at least three) is
+  // the site's, not a story's: menus, footers, "Share this". Counting views
+  // into the texts keeps this one pass with no copies.
   constexpr std::size_t kMinFiles = 3;
+  constexpr std::size_t kMaxLine = 2000;  // longer "lines" are whole stories glued together
   if (texts.size() < kMinFiles) return {};
-  std::map<std::string, std::size_t> files_with_line;
+  std::unordered_map<std::string_view, std::size_t> files_with_line;
+  std::unordered_set<std::string_view> seen;
   for (const std::string_view text : texts) {
-    std::set<std::string> seen;
+    seen.clear();
     std::size_t start = 0;
     while (start < text.size()) {
       std::size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
-      std::string line = Trim(text.substr(start, end - start));
+      const std::string_view line = extract::TrimView(text.substr(start, end - start));
       start = end + 1;
-      if (!line.empty()) seen.insert(std::move(line));
+      if (!line.empty() && line.size() <= kMaxLine && seen.insert(line).second) ++files_with_line[line];
     }
-    for (const auto& line : seen) ++files_with_line[line];
   }
-  std::vector<std::string> out;
   const std::size_t threshold = std::max(kMinFiles, (texts.size() + 1) / 2);
+  std::vector<std::string> out;
   for (const auto& [line, count] : files_with_line) {
-    if (count >= threshold) out.push_back(line);
+    if (count >= threshold) out.emplace_back(line);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 

@@ -117,6 +117,16 @@ bool ContainsCaptionMarker(const std::string& folded) {
   return folded.find("(file photo") != std::string::npos || folded.find("credit:") != std::string::npos;
 }
 
+// Cheap pre-check for ContainsCaptionMarker, which needs a folded copy.
+bool MayBeCaption(std::string_view line) {
+  static constexpr std::string_view kNeedles[] = {"hoto", "HOTO", "oto", "OTO", "\xE1\xBA\xA3nh", "\xE1\xBA\xA2nh",
+                                                  "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\x9E", "redit", "REDIT"};
+  for (const std::string_view n : kNeedles) {
+    if (line.find(n) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool IsChromePhrase(std::string_view line) {
   const std::string_view core = StripBullet(line);
   if (core.empty()) return true;
@@ -125,7 +135,12 @@ bool IsChromePhrase(std::string_view line) {
   } else if (ChromePhrases().count(FoldKey(core)) != 0) {
     return true;
   }
-  const std::string folded = FoldKey(core.substr(0, 40));
+  // ASCII lower-casing is enough here: the prefixes differ from their
+  // capitalised forms only in ASCII letters ("Xem thêm:", "Menu - ").
+  std::string folded(core.substr(0, 40));
+  for (char& c : folded) {
+    if (extract::IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
   for (const std::string_view p : kChromePrefixes) {
     if (folded.compare(0, p.size(), p) == 0) return true;
   }
@@ -161,7 +176,7 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
   if (shape.words == 0) return LineKind::kChrome;  // separators: "***", "|", "—"
   if (line->find("\xC2\xA9") != std::string::npos && shape.words <= 25) return LineKind::kChrome;  // ©
   if (shape.has_url && shape.words <= 12) return LineKind::kChrome;
-  if (shape.words <= 40 && ContainsCaptionMarker(FoldKey(*line))) return LineKind::kChrome;
+  if (shape.words <= 40 && MayBeCaption(*line) && ContainsCaptionMarker(FoldKey(*line))) return LineKind::kChrome;
   // Short link-like lines: a handful of capitalised words, no sentence
   // punctuation ("WHAT WE DO", "Contact Us"). The first line is the headline
   // candidate and markup headings are real structure, so both are kept.
@@ -176,7 +191,7 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
 }  // namespace
 
 bool IsPhotoCaption(std::string_view line) {
-  return ShapeOf(line).words <= 40 && ContainsCaptionMarker(FoldKey(line));
+  return MayBeCaption(line) && ShapeOf(line).words <= 40 && ContainsCaptionMarker(FoldKey(line));
 }
 
 std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std::string>& boilerplate,
@@ -226,11 +241,13 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
 }
 
 void DropTitleRepeats(std::vector<std::string>* lines, std::string_view title) {
-  const std::string key = FoldKey(TrimView(title));
+  title = TrimView(title);
+  const std::string key = FoldKey(title);
   if (key.empty()) return;
   std::vector<std::string> kept;
   for (std::string& line : *lines) {
-    if (!line.empty()) {
+    // Lines much shorter than the headline cannot repeat it.
+    if (!line.empty() && line.size() + 8 >= title.size()) {
       const std::string folded = FoldKey(line);
       if (folded == key) continue;
       // The headline with a caption glued on ("<headline> ảnh 1In Bangkok...").

@@ -19,7 +19,9 @@ std::size_t FindDash(std::string_view line, std::size_t* dash_len) {
   for (std::size_t i = 1; i < limit; ++i) {
     std::size_t len = 0;
     if (!extract::StartsWithDash(line.substr(i), &len)) continue;
-    const bool space_before = line[i - 1] == ' ' || line[i - 1] == ')' || line[i - 1] == '/';
+    // "March 26- " happens too: a digit right before the dash.
+    const bool space_before = line[i - 1] == ' ' || line[i - 1] == ')' || line[i - 1] == '/' ||
+                              extract::IsAsciiDigit(line[i - 1]);
     const bool space_after = i + len >= line.size() || line[i + len] == ' ';
     if (space_before && space_after) {
       *dash_len = len;
@@ -68,10 +70,16 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
   while (!r.empty() && (r.back() == ',' || r.back() == ':')) r = TrimView(r.substr(0, r.size() - 1));
   if (r.empty()) return std::nullopt;
 
-  // Place, then an optional date after a comma.
-  const std::size_t comma = r.find(',');
-  std::string_view place = TrimView(r.substr(0, comma));
-  std::string_view date_part = comma == std::string_view::npos ? std::string_view{} : TrimView(r.substr(comma + 1));
+  // Place, then optional regions ("Conn.", "Prince Edward Island") and a
+  // date, comma-separated: "HARTFORD, Conn., March 26".
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = r.find(',', start);
+    parts.push_back(TrimView(r.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  const std::string_view place = parts.front();
   if (!LooksLikePlace(place)) {
     // A date alone before the dash ("April 29, 2020 –").
     if (auto date = DateParser::Get().ParseExact(r, day_first)) {
@@ -81,10 +89,27 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
     return std::nullopt;
   }
   d.place = NormalisePlace(place);
-  if (!date_part.empty()) {
-    auto date = DateParser::Get().ParseExact(date_part, day_first);
-    if (!date) return std::nullopt;
-    d.date = date;
+  std::size_t regions_end = parts.size();
+  if (parts.size() > 1) {
+    if (auto date = DateParser::Get().ParseExact(parts.back(), day_first)) {
+      d.date = date;
+      regions_end = parts.size() - 1;
+    } else if (auto m = DateParser::Get().FindFirst(parts.back(), day_first, true);
+               m && TrimView(parts.back().substr(m->end)).empty() && LooksLikePlace(parts.back().substr(0, m->begin))) {
+      // "ANGLETON, Tex. March 3": a region and the date without a comma between.
+      d.date = m->date;
+      regions_end = parts.size() - 1;
+    } else if (parts.size() > 2) {
+      // "April 29, 2020" split by its own comma.
+      const std::string joined = std::string(parts[parts.size() - 2]) + ", " + std::string(parts.back());
+      if (auto both = DateParser::Get().ParseExact(joined, day_first)) {
+        d.date = both;
+        regions_end = parts.size() - 2;
+      }
+    }
+  }
+  for (std::size_t i = 1; i < regions_end; ++i) {
+    if (!LooksLikePlace(parts[i])) return std::nullopt;
   }
   // A mixed-case word alone before a dash is as likely a phrase as a place:
   // it needs an agency or a date to count ("Jakarta (VNA) –").

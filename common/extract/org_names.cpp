@@ -60,7 +60,19 @@ bool IsLeadingStopword(std::string_view key) {
 
 bool IsInnerConnector(std::string_view key) { return key == "and" || key == "&" || key == "of" || key == "for"; }
 
-bool Capitalised(const Word& w) { return (w.initial_upper || w.all_caps) && !w.raw.empty(); }
+// "ASEANThe": a heading glued to the next sentence by a scraper, not a name.
+bool GluedCapitals(std::string_view raw) {
+  int run = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c >= 'A' && c <= 'Z') { ++run; continue; }
+    if (c >= 'a' && c <= 'z' && run >= 3) return true;
+    run = 0;
+  }
+  return false;
+}
+
+bool Capitalised(const Word& w) { return (w.initial_upper || w.all_caps) && !w.raw.empty() && !GluedCapitals(w.raw); }
 
 }  // namespace
 

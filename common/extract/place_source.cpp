@@ -56,6 +56,7 @@ bool AllWordsCapitalised(std::string_view s, int* words, int max_words) {
 
 bool LooksLikePlace(std::string_view s) {
   s = extract::TrimView(s);
+  if (s.substr(0, 4) == "the ") s.remove_prefix(4);  // "the Netherlands"
   if (s.empty() || s.size() > 40) return false;
   int words = 0;
   if (!AllWordsCapitalised(s, &words, 5)) return false;

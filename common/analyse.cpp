@@ -149,7 +149,11 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
     dateline = FindDateline(lines, 0, opt.day_first);
     if (dateline) title = ChooseTitle("", lines, dateline->line, dateline->length);
   }
-  if (title.line != std::string::npos) lines.erase(lines.begin() + static_cast<long>(title.line));
+  if (title.line != std::string::npos) {
+    // The headline and the site name/section labels above it leave the body.
+    lines.erase(lines.begin(), lines.begin() + static_cast<long>(title.line) + 1);
+    while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
+  }
   DropTitleRepeats(&lines, title.title);
   r.title = title.title;
   r.text = JoinLines(lines);
@@ -217,8 +221,10 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
     r.issuer = r.orgs.front();
   } else {
     const std::size_t lead_end = LeadEnd(r.text);
+    const Organisation agency{r.source, {}};
     for (const auto& f : in_text) {
       if (f.first_offset >= lead_end) break;
+      if (!r.source.empty() && SameOrganisation(f.org, agency)) continue;  // the wire, not the issuer
       r.issuer = f.org;
       break;
     }

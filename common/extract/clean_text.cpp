@@ -147,6 +147,17 @@ bool IsChromePhrase(std::string_view line) {
   return false;
 }
 
+// "Home | News | Health | Sport": three or more short items between bars or
+// arrows is a navigation bar or a breadcrumb trail.
+bool IsNavigationBar(std::string_view line, const Shape& shape) {
+  int separators = 0;
+  for (const std::string_view sep : {std::string_view(" | "), std::string_view(" \xE2\x80\xBA "),
+                                     std::string_view(" \xC2\xBB "), std::string_view(" > ")}) {
+    for (std::size_t at = line.find(sep); at != std::string_view::npos; at = line.find(sep, at + 1)) ++separators;
+  }
+  return separators >= 2 && shape.words <= 4 * (separators + 1);
+}
+
 bool InBoilerplate(const std::vector<std::string>& boilerplate, const std::string& line) {
   if (boilerplate.size() < 32) return std::find(boilerplate.begin(), boilerplate.end(), line) != boilerplate.end();
   return std::binary_search(boilerplate.begin(), boilerplate.end(), line);
@@ -176,6 +187,7 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
   if (shape.words == 0) return LineKind::kChrome;  // separators: "***", "|", "—"
   if (line->find("\xC2\xA9") != std::string::npos && shape.words <= 25) return LineKind::kChrome;  // ©
   if (shape.has_url && shape.words <= 12) return LineKind::kChrome;
+  if (IsNavigationBar(*line, shape)) return LineKind::kChrome;
   if (shape.words <= 40 && MayBeCaption(*line) && ContainsCaptionMarker(FoldKey(*line))) return LineKind::kChrome;
   // Short link-like lines: a handful of capitalised words, no sentence
   // punctuation ("WHAT WE DO", "Contact Us"). The first line is the headline
@@ -210,6 +222,14 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   // A site's footer (menus with their blurbs, "About us") sits at the end:
   // the tail from the first chrome line on is dropped when chrome makes up
   // at least half of it, with at least two chrome lines.
+  // ...and only when the story before the cut outweighs what the tail would
+  // take with it (twice the tail's non-chrome text), so chrome sprinkled
+  // through a story never takes the story along.
+  std::vector<std::size_t> content_bytes_before(lines.size() + 1, 0);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    content_bytes_before[i + 1] = content_bytes_before[i] + (kinds[i] == LineKind::kContent ? lines[i].size() : 0);
+  }
+  const std::size_t all_content = content_bytes_before[lines.size()];
   std::size_t cut = lines.size();
   int chrome = 0, total = 0;
   for (std::size_t i = lines.size(); i-- > 0;) {
@@ -217,12 +237,10 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
     ++total;
     const bool is_chrome = kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kTainted;
     if (is_chrome) ++chrome;
-    if (is_chrome && chrome >= 2 && 2 * chrome >= total) cut = i;
+    const std::size_t before = content_bytes_before[i];
+    const std::size_t tail = all_content - before;
+    if (is_chrome && chrome >= 2 && 2 * chrome >= total && before > 0 && before >= 2 * tail) cut = i;
   }
-  // Never cut into the story itself: some content must stay before the cut.
-  bool content_before = false;
-  for (std::size_t i = 0; i < cut && !content_before; ++i) content_before = kinds[i] == LineKind::kContent;
-  if (!content_before) cut = lines.size();
 
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
@@ -246,8 +264,9 @@ void DropTitleRepeats(std::vector<std::string>* lines, std::string_view title) {
   if (key.empty()) return;
   std::vector<std::string> kept;
   for (std::string& line : *lines) {
-    // Lines much shorter than the headline cannot repeat it.
-    if (!line.empty() && line.size() + 8 >= title.size()) {
+    if (line.empty()) {
+      if (kept.empty() || kept.back().empty()) continue;
+    } else if (line.size() + 8 >= title.size()) {  // shorter lines cannot repeat the headline
       const std::string folded = FoldKey(line);
       if (folded == key) continue;
       // The headline with a caption glued on ("<headline> ảnh 1In Bangkok...").
@@ -255,8 +274,6 @@ void DropTitleRepeats(std::vector<std::string>* lines, std::string_view title) {
           IsPhotoCaption(std::string_view(line))) {
         continue;
       }
-    } else if (kept.empty() || kept.back().empty()) {
-      continue;
     }
     kept.push_back(std::move(line));
   }

@@ -55,7 +55,7 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
     if (close == std::string_view::npos) return std::nullopt;
     const std::string_view inner = body.substr(open + 1, close - open - 1);
     if (!LooksLikeAgency(inner)) return std::nullopt;
-    d.agency = Trim(inner);
+    d.agency = Trim(inner.substr(0, inner.find('/')));  // "TTXVN/Vietnam+" -> "TTXVN"
     rest = std::string(body.substr(0, open)) + " " + std::string(body.substr(close + 1));
   } else if (const auto slash = body.find('/'); slash != std::string_view::npos && body.find('/', slash + 1) != std::string_view::npos) {
     const auto close = body.find('/', slash + 1);
@@ -79,7 +79,16 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  const std::string_view place = parts.front();
+  std::string_view place = parts.front();
+  if (parts.size() == 1 && !LooksLikePlace(place)) {
+    // "กรุงเทพฯ 7 มิถุนายน 2564": place and date without a comma.
+    if (auto m = DateParser::Get().FindFirst(place, day_first, true);
+        m && m->begin > 0 && TrimView(place.substr(m->end)).empty() && LooksLikePlace(place.substr(0, m->begin))) {
+      d.place = NormalisePlace(place.substr(0, m->begin));
+      d.date = m->date;
+      return d;
+    }
+  }
   if (!LooksLikePlace(place)) {
     // A date alone before the dash ("April 29, 2020 –").
     if (auto date = DateParser::Get().ParseExact(r, day_first)) {
@@ -117,6 +126,9 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
   return d;
 }
 
+std::optional<Dateline> DateOnlyLine(const std::vector<std::string>& lines, const std::vector<std::size_t>& candidates,
+                                     bool day_first);
+
 }  // namespace
 
 std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std::size_t first_line,
@@ -124,7 +136,7 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
   // The first few non-empty lines; a "PLACE, date –" opening anywhere among
   // them wins over a line holding only a date (a section/date strip above it).
   std::vector<std::size_t> candidates;
-  for (std::size_t i = first_line; i < lines.size() && candidates.size() < 3; ++i) {
+  for (std::size_t i = first_line; i < lines.size() && candidates.size() < 4; ++i) {
     if (!lines[i].empty()) candidates.push_back(i);
   }
   for (const std::size_t i : candidates) {
@@ -135,6 +147,10 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
         d->line = i;
         d->length = dash + dash_len;
         while (d->length < line.size() && line[d->length] == ' ') ++d->length;
+        // "Jakarta (ANTARA) –" under a "Jumat, 29 Mei 2020" strip: the strip dates it.
+        if (!d->date) {
+          if (auto strip = DateOnlyLine(lines, candidates, day_first)) d->date = strip->date;
+        }
         return d;
       }
     }
@@ -150,6 +166,13 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
       }
     }
   }
+  return DateOnlyLine(lines, candidates, day_first);
+}
+
+namespace {
+
+std::optional<Dateline> DateOnlyLine(const std::vector<std::string>& lines, const std::vector<std::size_t>& candidates,
+                                     bool day_first) {
   for (const std::size_t i : candidates) {
     // A line that is only a date ("วันจันทร์ที่ 24 สิงหาคม 2563", "News | 29 April 2020").
     const std::string& line = lines[i];
@@ -167,5 +190,7 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
   }
   return std::nullopt;
 }
+
+}  // namespace
 
 }  // namespace pressdex

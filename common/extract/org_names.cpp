@@ -74,6 +74,16 @@ bool GluedCapitals(std::string_view raw) {
 
 bool Capitalised(const Word& w) { return (w.initial_upper || w.all_caps) && !w.raw.empty() && !GluedCapitals(w.raw); }
 
+// "…Foreign Affairs and Standard Oil Co": the capitalised run after "and"
+// ends in a head word of its own, so it is another organisation.
+bool NamesItsOwnHead(const std::vector<Word>& words, std::size_t from) {
+  for (std::size_t k = from; k < words.size() && k < from + 6 && Capitalised(words[k]); ++k) {
+    if (HeadWords().count(words[k].key) != 0) return true;
+    if (words[k].break_after) break;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
@@ -126,7 +136,8 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
         const Word& nx = words[k + 1];
         if (Capitalised(nx) && !IsTitleWord(nx.key) && !nx.in_caps_line) { last = ++k; continue; }
         if ((nx.key == "and" || nx.key == "&" || nx.key == "of" || nx.key == "the") && !nx.break_after &&
-            k + 2 < words.size() && Capitalised(words[k + 2]) && !IsTitleWord(words[k + 2].key)) {
+            k + 2 < words.size() && Capitalised(words[k + 2]) && !IsTitleWord(words[k + 2].key) &&
+            !((nx.key == "and" || nx.key == "&") && NamesItsOwnHead(words, k + 2))) {
           k += 2;
           last = k;
           continue;

@@ -41,6 +41,13 @@ std::optional<std::string> AliasRegistry::Acronym(const std::string& long_form) 
 namespace {
 
 bool HasHeadWord(const std::vector<Word>& words, std::size_t first, std::size_t count) {
+  // Languages that put the head first: "Kementerian Kesehatan", "Bộ Y tế", "Jabatan Meteorologi".
+  static constexpr std::string_view kHeadFirst[] = {
+      "kementerian", "kementrian", "jabatan", "badan", "lembaga", "majlis", "dewan", "suruhanjaya",
+      "direktorat", "pusat", "bo", "cuc", "so", "uy", "tong", "vien", "ngan", "hiep", "to", "cong", "tap"};
+  for (const std::string_view h : kHeadFirst) {
+    if (words[first].key == h && words[first].initial_upper) return true;
+  }
   // The same shape test the head-word finder uses, applied to a long form.
   const auto spans = FindOrganisationNames(std::vector<Word>(words.begin() + first, words.begin() + first + count));
   return !spans.empty();

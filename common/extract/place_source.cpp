@@ -38,7 +38,7 @@ bool AllWordsCapitalised(std::string_view s, int* words, int max_words) {
     if (word && !in_word) {
       ++*words;
       if (*words > max_words) return false;
-      if (!extract::IsUpperChar(c)) {
+      if (!extract::IsUpperChar(c) && extract::IsLowerChar(c)) {
         // Lower-case particles inside names: "Bandar Seri Begawan", "Rio de Janeiro".
         const std::string_view rest = s.substr(i - 1);
         if (!(rest.substr(0, 3) == "de " || rest.substr(0, 3) == "da " || rest.substr(0, 3) == "of " ||

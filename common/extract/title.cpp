@@ -1,5 +1,6 @@
 #include "common/extract/title.h"
 
+#include "common/extract/date_parse.h"
 #include "common/extract/text_util.h"
 
 namespace pressdex {
@@ -30,7 +31,7 @@ int CountWords(std::string_view s) {
 bool ReadsLikeHeadline(std::string_view line) {
   const int words = CountWords(line);
   if (words == 0) return false;
-  if (line.size() > 300) return false;
+  if (line.size() > 600) return false;
   if (words > 30) return false;
   const char last = line.back();
   if (last == '.' && words > 16) return false;
@@ -53,6 +54,25 @@ std::string_view FirstSentence(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+int CodePoints(std::string_view s) {
+  int n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// A header line that can be the headline: not a site name or section label
+// ("VietnamPlus", "Y tế"), not a date strip ("Jumat, 29 Mei 2020 18:45 WIB").
+bool SubstantialHeadline(std::string_view line) {
+  if (!ReadsLikeHeadline(line)) return false;
+  if (CountWords(line) < 4 && CodePoints(line) < 25) return false;
+  if (auto m = DateParser::Get().FindFirst(line, true, false); m && line.size() - (m->end - m->begin) <= 24) return false;
+  return true;
+}
+
+}  // namespace
+
 TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>& lines, std::size_t skip_line,
                         std::size_t skip) {
   TitleChoice choice;
@@ -61,16 +81,33 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
     choice.title = Shorten(std::move(choice.title));
     return choice;
   }
+  if (skip_line == std::string::npos) {
+    // The header block: lines before the first paragraph. Scraped pages put
+    // the site's name and section there before the headline, so the last
+    // substantial headline-like line wins; a lone first line is the headline.
+    constexpr std::size_t kParagraph = 100;
+    std::size_t first = std::string::npos, best = std::string::npos;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const std::string& line = lines[i];
+      if (line.empty()) continue;
+      if (line.size() >= kParagraph && !ReadsLikeHeadline(line)) break;
+      if (first == std::string::npos) first = i;
+      if (SubstantialHeadline(line)) best = i;
+      if (line.size() >= kParagraph) break;
+    }
+    if (best == std::string::npos && first != std::string::npos && ReadsLikeHeadline(lines[first])) best = first;
+    if (best != std::string::npos) {
+      choice.title = Shorten(lines[best]);
+      choice.line = best;
+      return choice;
+    }
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
     if (line.empty()) continue;
     if (i == skip_line) {
       line = extract::TrimView(line.substr(std::min(skip, line.size())));
       if (line.empty()) continue;
-    } else if (ReadsLikeHeadline(line)) {
-      choice.title = Shorten(std::string(line));
-      choice.line = i;
-      return choice;
     }
     choice.title = Shorten(std::string(FirstSentence(line)));
     return choice;

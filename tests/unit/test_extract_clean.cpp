@@ -1,0 +1,58 @@
+#include <catch2/catch.hpp>
+
+#include "common/extract/boilerplate.h"
+#include "common/extract/clean_text.h"
+
+using pressdex::CleanLines;
+using pressdex::JoinLines;
+
+TEST_CASE("clean: menus, see more, share links, captions and site footers go", "[extract][clean]") {
+  const std::string raw =
+      "Headline of the story\n"
+      "Home | News | Health | Sport\n"
+      "The story's first paragraph says what happened, where and when it did.\n"
+      "Share\n"
+      "A second paragraph adds detail.\n"
+      "In Bangkok, Thailand (Photo: Xinhua)\n"
+      "Read more: another story on the site\n"
+      "- ABOUT USThe organisation was founded in 1967.Menu\n"
+      "- WHAT WE DO\n"
+      "A blurb about what the site's owner does.\n"
+      "Menu - SITEMAP\n"
+      "See more\n";
+  const std::string text = JoinLines(CleanLines(raw, {}, false));
+  CHECK(text.find("first paragraph") != std::string::npos);
+  CHECK(text.find("second paragraph") != std::string::npos);
+  CHECK(text.find("Share") == std::string::npos);
+  CHECK(text.find("Photo") == std::string::npos);
+  CHECK(text.find("Read more") == std::string::npos);
+  CHECK(text.find("Menu") == std::string::npos);
+  CHECK(text.find("WHAT WE DO") == std::string::npos);
+  CHECK(text.find("blurb") == std::string::npos);
+  CHECK(text.find("See more") == std::string::npos);
+  CHECK(text.find("Home | News") == std::string::npos);
+}
+
+TEST_CASE("clean: repeated lines kept once, paragraphs kept, learned boilerplate dropped", "[extract][clean]") {
+  const auto lines = CleanLines("Title here of the release\n\nPara one is here.\n\n\nPara one is here.\nFooter line\n",
+                                {"Footer line"}, false);
+  CHECK(JoinLines(lines) == "Title here of the release\n\nPara one is here.");
+}
+
+TEST_CASE("clean: markup headings survive, the headline's repeats do not", "[extract][clean]") {
+  auto lines = CleanLines("Background\nThe text of the story goes here.", {}, true);
+  CHECK(JoinLines(lines) == "Background\nThe text of the story goes here.");
+  lines = {"ASEAN holds first partnership conference", "ASEAN holds first partnership conference ảnh 1In Bangkok (Photo: Xinhua)", "Body."};
+  pressdex::DropTitleRepeats(&lines, "ASEAN holds first partnership conference");
+  CHECK(JoinLines(lines) == "Body.");
+}
+
+TEST_CASE("boilerplate: lines in at least half of a folder's files, deterministic", "[extract][clean]") {
+  const std::vector<std::string_view> a = {"Menu\nstory one\nFooter", "Menu\nstory two\nFooter", "Menu\nstory three\nFooter",
+                                           "other\nstory four"};
+  const std::vector<std::string_view> b = {a[3], a[2], a[1], a[0]};
+  const auto learned = pressdex::LearnBoilerplate(a);
+  CHECK(learned == std::vector<std::string>{"Footer", "Menu"});
+  CHECK(pressdex::LearnBoilerplate(b) == learned);
+  CHECK(pressdex::LearnBoilerplate({a[0], a[1]}).empty());
+}

@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include "common/extract/date_parse.h"
+
+using pressdex::DateParser;
+using pressdex::FormatIsoDate;
+
+namespace {
+std::string First(std::string_view text, bool day_first = true) {
+  auto m = DateParser::Get().FindFirst(text, day_first, false);
+  return m ? FormatIsoDate(m->date) : "none";
+}
+}  // namespace
+
+TEST_CASE("date: English, ISO and numeric forms", "[extract][date]") {
+  CHECK(First("JAKARTA, 29 April 2020 – The") == "2020-04-29");
+  CHECK(First("April 29, 2020") == "2020-04-29");
+  CHECK(First("29 Apr 2020") == "2020-04-29");
+  CHECK(First("March 3rd, 1987") == "1987-03-03");
+  CHECK(First("published 2020-04-29.") == "2020-04-29");
+  CHECK(First("Wed, 29 Apr 2020 10:00:00 GMT") == "2020-04-29");
+}
+
+TEST_CASE("date: numeric order follows --date-order, impossible orders swap", "[extract][date]") {
+  CHECK(First("on 04/05/2020") == "2020-05-04");
+  CHECK(First("on 04/05/2020", false) == "2020-04-05");
+  CHECK(First("29/04/2020") == "2020-04-29");
+  CHECK(First("04/29/2020") == "2020-04-29");
+}
+
+TEST_CASE("date: Indonesian, Malay, Vietnamese and Thai (Buddhist era) month names from ICU", "[extract][date]") {
+  CHECK(First("Jakarta, 29 Mei 2020") == "2020-05-29");
+  CHECK(First("5 Ogos 2021") == "2021-08-05");
+  CHECK(First("ngày 29 tháng 4 năm 2020") == "2020-04-29");
+  CHECK(First("ngày 29/4/2020") == "2020-04-29");
+  CHECK(First("วันจันทร์ที่ 24 สิงหาคม 2563") == "2020-08-24");
+  CHECK(First("วันนี้ (24 ส.ค.63) เวลา") == "2020-08-24");
+  CHECK(First("29 de abril de 2020") == "2020-04-29");
+}
+
+TEST_CASE("date: no date is invented", "[extract][date]") {
+  CHECK(First("3 years ago in 2020") == "none");
+  CHECK(First("rose 12.5 pct in April 2020") == "none");
+  CHECK(First("version 1.2.2020.3") == "none");
+  CHECK(First("no digits at all") == "none");
+}
+
+TEST_CASE("date: partial dates and the nearest year", "[extract][date]") {
+  auto d = DateParser::Get().ParseExact("Feb 26", true);
+  REQUIRE(d);
+  CHECK(d->year == 0);
+  CHECK(d->month == 2);
+  CHECK(d->day == 26);
+  CHECK(pressdex::NearestYear(12, 30, {2021, 1, 2}) == 2020);
+  CHECK(pressdex::NearestYear(2, 26, {1987, 2, 27}) == 1987);
+  const auto t = pressdex::DateFromUnixTime(1588118400);  // 2020-04-29T00:00Z
+  CHECK(FormatIsoDate(t) == "2020-04-29");
+}
+
+TEST_CASE("date: metadata fields", "[extract][date]") {
+  auto d = DateParser::Get().ParseField("2020-04-29T10:00:00Z", true);
+  REQUIRE(d);
+  CHECK(FormatIsoDate(*d) == "2020-04-29");
+  CHECK_FALSE(DateParser::Get().ParseField("", true));
+  CHECK_FALSE(DateParser::Get().ParseField("soon", true));
+}

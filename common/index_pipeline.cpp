@@ -16,6 +16,7 @@
 #include "common/encoding.h"
 #include "common/extract/boilerplate.h"
 #include "common/index_state.h"
+#include "common/normalize.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -106,6 +107,8 @@ LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
     if (text->replaced > 0)
       loaded.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", text->replaced,
                                             text->replaced == 1 ? "" : "s"));
+    if (IsLikelyZawgyi(text->utf8))  // no converter in ICU: say so (docs/languages.md)
+      loaded.warnings.push_back("Burmese text looks Zawgyi-encoded, not Unicode: its words will not match Unicode queries");
     auto read = ReadRecords(FormatForPath(file.path), text->utf8);
     if (!read.ok()) {
       loaded.error = read.status();

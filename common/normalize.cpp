@@ -149,6 +149,13 @@ bool IsMyanmar(UChar32 c) { return c >= 0x1000 && c <= 0x109F; }
 }  // namespace
 
 bool IsLikelyZawgyi(std::string_view utf8) {
+  // Most text has no Myanmar letter (E1 80..82): find that out with memchr.
+  bool myanmar_seen = false;
+  for (auto at = utf8.find('\xE1'); at != std::string_view::npos && !myanmar_seen; at = utf8.find('\xE1', at + 1)) {
+    const auto next = at + 1 < utf8.size() ? static_cast<unsigned char>(utf8[at + 1]) : 0;
+    myanmar_seen = next >= 0x80 && next <= 0x82;
+  }
+  if (!myanmar_seen) return false;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
   int myanmar = 0;

@@ -1,6 +1,8 @@
 #include "common/tokenizer.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include <memory>
@@ -39,9 +41,10 @@ std::string DropAcronymDots(std::string folded) {
   return out;
 }
 
-// A trailing or leading apostrophe is punctuation, not part of the word.
+// A trailing or leading apostrophe is punctuation, not part of the word; so
+// is the dot a Thai abbreviation keeps ("กทม." reads as "กทม").
 std::string TrimApostrophes(std::string folded) {
-  while (!folded.empty() && folded.back() == '\'') folded.pop_back();
+  while (!folded.empty() && (folded.back() == '\'' || folded.back() == '.')) folded.pop_back();
   std::size_t start = 0;
   while (start < folded.size() && folded[start] == '\'') ++start;
   return start ? folded.substr(start) : folded;
@@ -93,8 +96,79 @@ LaoLigatures ComposeLao(std::string_view utf8) {
   return out;
 }
 
-void Segment(std::string_view utf8, const std::vector<std::size_t>* source, std::string_view original,
-             const TokenSink& sink) {
+// ICU reads a run of Thai (Lao, Khmer, Burmese) letters glued to Latin
+// letters or digits as one word ("ใน7วัน", "ตายๆHONDAทำ"), and keeps the
+// repetition mark on its word ("ดีๆ"). The hand-segmented Thai of wisesight
+// (bench/thai-wordseg) and search both want them apart: a query for "honda"
+// must find "ตายๆHONDAทำไร". So a word is cut where it changes between
+// these scripts, digits and other letters, around each repetition mark, and
+// after an abbreviation's dot before a Thai letter ("กทม.|มี").
+enum class Run { kSoutheastAsian, kDigit, kOther, kRepeat };
+
+bool IsSoutheastAsian(UChar32 c) {
+  return (c >= 0x0E00 && c <= 0x0EFF) || (c >= 0x1000 && c <= 0x109F) || (c >= 0x1780 && c <= 0x17FF);
+}
+
+// Cheap test on the bytes: Thai/Lao (E0 B8..BB), Burmese (E1 80..82) or
+// Khmer (E1 9E..9F) next to ASCII, Latin-1..Cyrillic letters or a repetition mark.
+bool MayMixScripts(std::string_view word) {
+  bool southeast_asian = false, other = false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80 || (b >= 0xC3 && b <= 0xD3)) {
+      other = true;
+    } else if ((b == 0xE0 || b == 0xE1) && i + 2 < word.size()) {
+      const auto b1 = static_cast<unsigned char>(word[i + 1]);
+      const auto b2 = static_cast<unsigned char>(word[i + 2]);
+      if (b == 0xE0 && b1 >= 0xB8 && b1 <= 0xBB) {
+        southeast_asian = true;
+        if (b2 == 0x86 && (b1 == 0xB9 || b1 == 0xBB)) other = true;  // ๆ U+0E46, ໆ U+0EC6
+      } else if (b == 0xE1 && ((b1 >= 0x80 && b1 <= 0x82) || b1 == 0x9E || b1 == 0x9F)) {
+        southeast_asian = true;
+      }
+    }
+    if (southeast_asian && other) return true;
+  }
+  return false;
+}
+
+// Calls cut(offset) for each offset inside `word` where it is cut in two.
+template <typename Cut>
+void MixedScriptCuts(std::string_view word, Cut&& cut) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  Run prev = Run::kOther;
+  UChar32 prev_char = 0;
+  bool after_abbreviation_dot = false;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    Run run;
+    const int8_t type = u_charType(c);
+    if (c == 0x0E46 || c == 0x0EC6) {
+      run = Run::kRepeat;
+    } else if (type == U_DECIMAL_DIGIT_NUMBER) {
+      run = Run::kDigit;
+    } else if (at > 0 && (type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
+                          u_ispunct(c))) {
+      run = prev;  // marks and inner punctuation (3.5, U.S) belong to what they follow
+    } else {
+      run = IsSoutheastAsian(c) ? Run::kSoutheastAsian : Run::kOther;
+    }
+    if (at > 0 && (run != prev || run == Run::kRepeat ||
+                   (after_abbreviation_dot && run == Run::kSoutheastAsian)))
+      cut(static_cast<std::size_t>(at));
+    after_abbreviation_dot = c == '.' && prev == Run::kSoutheastAsian && prev_char != '.';
+    prev = run;
+    prev_char = c;
+  }
+}
+
+// ICU's segments of `utf8`, with the cuts above: sink(begin, end, is_word) in
+// offsets of `original` (`source` maps them when the text was rewritten).
+template <typename Sink>
+void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink&& sink) {
   icu::BreakIterator* breaker = WordBreaker();
   if (breaker == nullptr) return;
   UErrorCode status = U_ZERO_ERROR;
@@ -105,30 +179,55 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, std:
     utext_close(text);
     return;
   }
-  Token token;
+  auto emit = [&](std::size_t b, std::size_t e, bool is_word) {
+    if (source) sink((*source)[b], (*source)[e], is_word);
+    else sink(b, e, is_word);
+  };
   int32_t start = breaker->first();
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
-    if (breaker->getRuleStatus() == UBRK_WORD_NONE) continue;
-    token.begin = source ? (*source)[static_cast<std::size_t>(start)] : static_cast<std::size_t>(start);
-    token.end = source ? (*source)[static_cast<std::size_t>(end)] : static_cast<std::size_t>(end);
-    token.raw = original.substr(token.begin, token.end - token.begin);
-    token.term = FoldToken(token.raw);
-    if (token.term.empty()) continue;
-    sink(token);
+    const auto b = static_cast<std::size_t>(start);
+    const auto e = static_cast<std::size_t>(end);
+    const bool is_word = breaker->getRuleStatus() != UBRK_WORD_NONE;
+    const std::string_view word = utf8.substr(b, e - b);
+    if (!is_word || !MayMixScripts(word)) {
+      emit(b, e, is_word);
+      continue;
+    }
+    std::size_t piece = b;
+    MixedScriptCuts(word, [&](std::size_t cut) {
+      emit(piece, b + cut, true);
+      piece = b + cut;
+    });
+    emit(piece, e, true);
   }
   utext_close(text);
 }
 
-}  // namespace
-
-void ForEachToken(std::string_view utf8, const TokenSink& sink) {
+template <typename Sink>
+void SegmentText(std::string_view utf8, Sink&& sink) {
   if (utf8.empty()) return;
   if (NeedsLaoLigatures(utf8)) {
     const LaoLigatures composed = ComposeLao(utf8);
-    Segment(composed.text, &composed.source, utf8, sink);
+    Segment(composed.text, &composed.source, sink);
     return;
   }
-  Segment(utf8, nullptr, utf8, sink);
+  Segment(utf8, nullptr, sink);
+}
+
+}  // namespace
+
+void ForEachSegment(std::string_view utf8, const SegmentSink& sink) { SegmentText(utf8, sink); }
+
+void ForEachToken(std::string_view utf8, const TokenSink& sink) {
+  Token token;
+  SegmentText(utf8, [&](std::size_t begin, std::size_t end, bool is_word) {
+    if (!is_word) return;
+    token.begin = begin;
+    token.end = end;
+    token.raw = utf8.substr(begin, end - begin);
+    token.term = FoldToken(token.raw);
+    if (!token.term.empty()) sink(token);
+  });
 }
 
 std::vector<std::string> Terms(std::string_view utf8) {

@@ -22,8 +22,16 @@ struct Token {
 using TokenSink = std::function<void(const Token&)>;
 
 // Calls `sink` for each word of `utf8` in order; spaces and punctuation are
-// skipped. `utf8` must be valid UTF-8 (see SanitizeUtf8).
+// skipped. `utf8` must be valid UTF-8 (see SanitizeUtf8). Words are ICU's,
+// except that Thai, Lao, Khmer or Burmese letters glued to Latin letters or
+// digits are cut apart ("ใน7วัน" -> ใน 7 วัน, "ตายๆHONDA" -> ตาย honda).
 void ForEachToken(std::string_view utf8, const TokenSink& sink);
+
+// Every segment of `utf8` in order: the words ForEachToken reads
+// (is_word) and the spaces and punctuation between them. Byte offsets. For
+// tools that score the segmentation itself (bench/thai-wordseg).
+using SegmentSink = std::function<void(std::size_t begin, std::size_t end, bool is_word)>;
+void ForEachSegment(std::string_view utf8, const SegmentSink& sink);
 
 // Convenience: the folded terms of `utf8`.
 std::vector<std::string> Terms(std::string_view utf8);

@@ -117,3 +117,30 @@ TEST_CASE("Chinese: each character of a word", "[segment][asean]") {
   CHECK(Subwords("東京") == V{"東", "京"});
   CHECK(Subwords("コロナ").empty());  // kana: no fallback
 }
+
+TEST_CASE("Thai glued to Latin letters or digits is cut apart", "[tokenizer][asean]") {
+  CHECK(Terms("ใน7วันได้") == V{"ใน", "7", "วัน", "ได้"});
+  CHECK(Terms("ตายๆHONDAทำไร") == V{"ตาย", "honda", "ทําไร"});  // NFKC splits ำ into ํ + า
+  CHECK(Terms("ราคา3.5บาท") == V{"ราคา", "3.5", "บาท"});
+  CHECK(Terms("กทม.มีแผน") == V{"กทม", "มี", "แผน"});
+  CHECK(Terms("กทม.") == Terms("กทม"));
+  // Latin-only words keep ICU's reading.
+  CHECK(Terms("U.S. 3.5 e.g. COVID-19") == V{"us", "3.5", "eg", "covid", "19"});
+}
+
+TEST_CASE("segments cover the text, words and gaps alike", "[tokenizer]") {
+  const std::string text = "ตายๆHONDA ทำไร, ok";
+  std::size_t at = 0;
+  std::vector<std::pair<std::string, bool>> segments;
+  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
+    CHECK(b == at);
+    at = e;
+    segments.emplace_back(text.substr(b, e - b), is_word);
+  });
+  CHECK(at == text.size());
+  REQUIRE(segments.size() >= 4);
+  CHECK(segments[0] == std::pair<std::string, bool>{"ตาย", true});
+  CHECK(segments[1] == std::pair<std::string, bool>{"ๆ", true});
+  CHECK(segments[2] == std::pair<std::string, bool>{"HONDA", true});
+  CHECK(segments[3] == std::pair<std::string, bool>{" ", false});
+}

@@ -56,9 +56,7 @@ std::size_t TerminalWidth() {
   return 100;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   for (std::size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
     if (IsNegatedWord(args[i])) args[i].insert(args[i].begin(), kWordMark);
@@ -202,4 +200,16 @@ int main(int argc, char** argv) {
   writer->Write(*response, 0, stdout);
   std::fflush(stdout);
   return response->total > 0 ? pressdex::cli::kOk : pressdex::cli::kNoMatch;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {
+    // Not expected: every known failure is a Status. Still no abort().
+    fmt::print(stderr, "{}: internal error: {}\n", kProgram, e.what());
+    return pressdex::cli::kDatabase;
+  }
 }

@@ -4,6 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <fstream>
+#include <iterator>
+#include <regex>
 #include <sstream>
 
 #include "e2e/harness.h"
@@ -273,4 +276,29 @@ TEST_CASE("no terminal codes unless asked; NO_COLOR wins over auto", "[e2e][cli]
   // Machine formats never carry colour, even when forced.
   CHECK(S({"--color", "always", "--format", "tsv", "masks"}).out.find('\033') == std::string::npos);
   CHECK(S({"--color", "always", "--format", "json", "masks"}).out.find('\033') == std::string::npos);
+}
+
+TEST_CASE("bash completion knows every long option of both tools", "[e2e][cli]") {
+  std::ifstream in(std::string(PRESSDEX_SOURCE_DIR) + "/scripts/completion/pressdex.bash");
+  REQUIRE(in.good());
+  const std::string script((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const RunResult& help : {Search({"--help"}), Index({"--help"})}) {
+    const std::regex option(R"((^|[ ,])(--[a-z][a-z0-9-]+))");
+    for (std::sregex_iterator it(help.out.begin(), help.out.end(), option), end; it != end; ++it) {
+      const std::string name = (*it)[2];
+      INFO(name);
+      CHECK(script.find(name) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("man pages document every exit status", "[e2e][cli]") {
+  for (const char* page : {"pressdex-search.1", "pressdex-index.1"}) {
+    std::ifstream in(std::string(PRESSDEX_SOURCE_DIR) + "/docs/man/" + page);
+    REQUIRE(in.good());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text.find(".SH EXIT STATUS") != std::string::npos);
+    for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 130\n"}) CHECK(text.find(code) != std::string::npos);
+    CHECK(text.find(".SH EXAMPLES") != std::string::npos);
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <thread>
 
 namespace pressdex {
 
@@ -24,7 +25,17 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>&
       return Status::NotFound("no database at " + path + ": create it with `pressdex-index --db " + path +
                               " FOLDER...`");
     try {
-      impl->db.add_database(Xapian::Database(path));
+      // An indexer committing while the tables open can discard the revision
+      // being opened: open again at the newer one.
+      for (int attempt = 0;; ++attempt) {
+        try {
+          impl->db.add_database(Xapian::Database(path));
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt >= 9) throw;
+          std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
+        }
+      }
     } catch (const Xapian::DatabaseOpeningError& e) {
       return Status::IoError("cannot open database " + path + ": " + e.get_msg() +
                              " (is it a Pressdex database? create one with `pressdex-index --db " + path +
@@ -108,14 +119,19 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
 
 Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   // Every search starts at the latest commit, also the thousandth of a batch
-  // (cheap: a look at the version file when nothing changed). A concurrent
-  // indexer commit can still invalidate what we read: reopen and try again.
+  // (cheap: a look at the version file when nothing changed). A reader is
+  // safe until the writer commits twice more; when that happens mid-search
+  // (DatabaseModifiedError), reopen and try again, pausing a little longer
+  // each time so an indexer committing in quick succession leaves a gap.
+  constexpr int kAttempts = 10;  // pauses 1+2+...+256 ms: about half a second at worst
   for (int attempt = 0;; ++attempt) {
     try {
       impl_->db.reopen();
       return SearchOnce(impl_->db, request);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt >= 5) return Status::IoError("database kept changing during the search; try again");
+      if (attempt + 1 >= kAttempts)
+        return Status::IoError("the database kept changing during the search (an indexer is committing); try again");
+      std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
     } catch (const Xapian::Error& e) {
       return Status::IoError("search failed: " + e.get_description());
     }

@@ -139,15 +139,19 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   std::vector<std::string> lines = CleanLines(record.text, boilerplate, record.from_markup);
   const std::string stated_title = extract::Trim(record.title);
   if (!stated_title.empty()) DropTitleRepeats(&lines, stated_title);
-  TitleChoice title = ChooseTitle(stated_title, lines);
-  std::optional<Dateline> dateline;
+  // The dateline first: the headline sits above it. A short opening line
+  // that parses as one ("ASEAN - China summit opens") is the headline instead.
+  std::optional<Dateline> dateline = FindDateline(lines, 0, opt.day_first);
+  if (dateline && stated_title.empty() && dateline->line == 0 && lines[0].size() < 100) {
+    dateline = FindDateline(lines, 1, opt.day_first);
+  }
+  TitleChoice title;
   if (!stated_title.empty()) {
-    dateline = FindDateline(lines, 0, opt.day_first);
-  } else if (title.line != std::string::npos) {
-    dateline = FindDateline(lines, title.line + 1, opt.day_first);
+    title = ChooseTitle(stated_title, lines);
+  } else if (dateline && dateline->line == 0) {
+    title = ChooseTitle("", lines, dateline->line, dateline->length);  // the lead's first sentence
   } else {
-    dateline = FindDateline(lines, 0, opt.day_first);
-    if (dateline) title = ChooseTitle("", lines, dateline->line, dateline->length);
+    title = ChooseTitle("", lines, std::string::npos, 0, dateline ? dateline->line : std::string::npos);
   }
   if (title.line != std::string::npos) {
     // The headline and the site name/section labels above it leave the body.

@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/extract/date_parse.h"
 #include "common/extract/text_util.h"
 
 namespace pressdex {
@@ -31,7 +32,11 @@ std::vector<std::string> LearnBoilerplate(const std::vector<std::string_view>& t
   const std::size_t threshold = std::max(kMinFiles, (texts.size() + 1) / 2);
   std::vector<std::string> out;
   for (const auto& [line, count] : files_with_line) {
-    if (count >= threshold) out.emplace_back(line);
+    if (count < threshold) continue;
+    // A date shared by a day's stories ("วันพุธที่ 30 กันยายน 2563" in a
+    // folder per day) dates them: it is not chrome.
+    if (DateParser::Get().FindFirst(line, true, false)) continue;
+    out.emplace_back(line);
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -121,6 +121,7 @@ struct Tok {
   std::size_t end = 0;
   bool space_before = false;
   int value = 0;  // numbers
+  std::size_t digits = 0;
 };
 
 bool IsSpaceAt(std::string_view s, std::size_t i, std::size_t* len) {
@@ -128,6 +129,16 @@ bool IsSpaceAt(std::string_view s, std::size_t i, std::size_t* len) {
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { *len = 1; return true; }
   if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { *len = 2; return true; }
   if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\x8B") { *len = 3; return true; }
+  return false;
+}
+
+// ASCII digits and Thai digits (๐-๙, U+0E50..U+0E59: "๒๕ กันยายน ๒๕๖๓").
+bool DigitAt(std::string_view s, std::size_t i, int* value, std::size_t* len) {
+  if (IsAsciiDigit(s[i])) { *value = s[i] - '0'; *len = 1; return true; }
+  if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE0 && static_cast<unsigned char>(s[i + 1]) == 0xB9) {
+    const unsigned char c = static_cast<unsigned char>(s[i + 2]);
+    if (c >= 0x90 && c <= 0x99) { *value = c - 0x90; *len = 3; return true; }
+  }
   return false;
 }
 
@@ -143,14 +154,19 @@ std::vector<Tok> Tokenise(std::string_view s) {
     t.begin = i;
     t.space_before = space;
     space = false;
-    if (IsAsciiDigit(s[i])) {
+    int digit = 0;
+    std::size_t dlen = 0;
+    if (DigitAt(s, i, &digit, &dlen)) {
       t.kind = Kind::kNum;
       long long v = 0;
-      while (i < s.size() && IsAsciiDigit(s[i])) {
-        if (v < 100000000) v = v * 10 + (s[i] - '0');
-        ++i;
+      std::size_t digits = 0;
+      while (i < s.size() && DigitAt(s, i, &digit, &dlen)) {
+        if (v < 100000000) v = v * 10 + digit;
+        i += dlen;
+        ++digits;
       }
       t.value = static_cast<int>(v);
+      t.digits = digits;
     } else {
       std::size_t j = i;
       const char32_t c = NextCodePoint(s, &j);
@@ -159,7 +175,9 @@ std::vector<Tok> Tokenise(std::string_view s) {
         int chars = 1;
         i = j;
         while (i < s.size()) {
-          if (IsAsciiDigit(s[i])) break;
+          int dv = 0;
+          std::size_t dl = 0;
+          if (DigitAt(s, i, &dv, &dl)) break;
           std::size_t k = i;
           const char32_t d = NextCodePoint(s, &k);
           if (extract::IsWordChar(d)) { i = k; ++chars; continue; }
@@ -199,7 +217,7 @@ class Matcher {
         return std::nullopt;
       }
       if (auto d = Numeric(k, end_tok)) return d;
-      if (a.text.size() <= 2) return DayMonthYear(k, allow_partial, end_tok);
+      if (a.digits <= 2) return DayMonthYear(k, allow_partial, end_tok);
       return std::nullopt;
     }
     if (a.kind == Kind::kWord) return MonthDayYear(k, allow_partial, end_tok);
@@ -208,8 +226,8 @@ class Matcher {
 
  private:
   bool Num(std::size_t k, std::size_t min_digits, std::size_t max_digits) const {
-    return k < toks_.size() && toks_[k].kind == Kind::kNum && toks_[k].text.size() >= min_digits &&
-           toks_[k].text.size() <= max_digits;
+    return k < toks_.size() && toks_[k].kind == Kind::kNum && toks_[k].digits >= min_digits &&
+           toks_[k].digits <= max_digits;
   }
   bool Glued(std::size_t k) const { return k < toks_.size() && !toks_[k].space_before; }
 
@@ -299,13 +317,13 @@ class Matcher {
       return 0;
     }
     const int v = toks_[k].value;
-    if (toks_[k].text.size() == 4) {
+    if (toks_[k].digits == 4) {
       if (v >= 1900 && v <= 2100) return v;
       if (v >= 2443 && v <= 2643) return v - t_.buddhist_offset;  // Buddhist era
       return 0;
     }
     // "24 ส.ค.63": Thai abbreviations carry two-digit Buddhist-era years.
-    if (thai && toks_[k].text.size() == 2) return 2500 + v - t_.buddhist_offset;
+    if (thai && toks_[k].digits == 2) return 2500 + v - t_.buddhist_offset;
     return 0;
   }
 
@@ -357,8 +375,11 @@ class Matcher {
 
 // Cheap pre-check: a date needs a digit.
 bool HasDigit(std::string_view s) {
-  for (const char c : s) {
-    if (IsAsciiDigit(c)) return true;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (IsAsciiDigit(s[i]) || (static_cast<unsigned char>(s[i]) == 0xB9 && i > 0 &&
+                               static_cast<unsigned char>(s[i - 1]) == 0xE0)) {
+      return true;
+    }
   }
   return false;
 }

@@ -136,7 +136,7 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
   // The first few non-empty lines; a "PLACE, date –" opening anywhere among
   // them wins over a line holding only a date (a section/date strip above it).
   std::vector<std::size_t> candidates;
-  for (std::size_t i = first_line; i < lines.size() && candidates.size() < 4; ++i) {
+  for (std::size_t i = first_line; i < lines.size() && candidates.size() < 6; ++i) {
     if (!lines[i].empty()) candidates.push_back(i);
   }
   for (const std::size_t i : candidates) {

@@ -206,15 +206,18 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
 
 Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& gazetteer) {
   Organisation org{extract::Trim(name), {}};
-  // "ASEAN Secretariat (ASEC)": the name and its acronym.
+  // "National Security Division (NSD)": kept as written, and known by the
+  // name and the acronym apart too.
+  std::string lookup = org.name;
   if (const auto open = org.name.rfind(" ("); open != std::string::npos && org.name.back() == ')') {
     const std::string inner = org.name.substr(open + 2, org.name.size() - open - 3);
     if (IsAcronymLike(inner)) {
-      org.name.resize(open);
+      lookup = org.name.substr(0, open);
+      org.aliases.push_back(lookup);
       org.aliases.push_back(inner);
     }
   }
-  if (auto known = gazetteer.Find(org.name)) {
+  if (auto known = gazetteer.Find(lookup)) {
     const Organisation& g = gazetteer.org(*known);
     auto add = [&](const std::string& n) {
       if (FoldKey(n) == FoldKey(org.name)) return;

@@ -62,11 +62,26 @@ int CodePoints(std::string_view s) {
   return n;
 }
 
+bool AllCapitalised(std::string_view line) {
+  bool word_start = true;
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const char32_t c = extract::NextCodePoint(line, &i);
+    if (c == ' ') { word_start = true; continue; }
+    if (word_start && extract::IsLowerChar(c)) return false;
+    word_start = false;
+  }
+  return true;
+}
+
 // A header line that can be the headline: not a site name or section label
 // ("VietnamPlus", "Y tế"), not a date strip ("Jumat, 29 Mei 2020 18:45 WIB").
 bool SubstantialHeadline(std::string_view line) {
   if (!ReadsLikeHeadline(line)) return false;
-  if (CountWords(line) < 4 && CodePoints(line) < 25) return false;
+  const int words = CountWords(line);
+  if (words < 4 && CodePoints(line) < 25) return false;
+  // "KENYATAAN MEDIA", "Kementerian Sumber Manusia Malaysia": a label or a name.
+  if (words <= 5 && AllCapitalised(line)) return false;
   if (auto m = DateParser::Get().FindFirst(line, true, false); m && line.size() - (m->end - m->begin) <= 24) return false;
   return true;
 }
@@ -74,7 +89,7 @@ bool SubstantialHeadline(std::string_view line) {
 }  // namespace
 
 TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>& lines, std::size_t skip_line,
-                        std::size_t skip) {
+                        std::size_t skip, std::size_t header_limit) {
   TitleChoice choice;
   choice.title = extract::Trim(stated);
   if (!choice.title.empty()) {
@@ -87,10 +102,15 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
     // substantial headline-like line wins; a lone first line is the headline.
     constexpr std::size_t kParagraph = 100;
     std::size_t first = std::string::npos, best = std::string::npos;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t i = 0; i < lines.size() && i < header_limit; ++i) {
       const std::string& line = lines[i];
-      if (line.empty()) continue;
+      if (line.empty()) {
+        if (best != std::string::npos) break;  // a blank line after the headline ends the header
+        continue;
+      }
       if (line.size() >= kParagraph && !ReadsLikeHeadline(line)) break;
+      // A sentence ends the header too (hard-wrapped or one-sentence-per-line text).
+      if (first != std::string::npos && line.back() == '.' && CountWords(line) > 3) break;
       if (first == std::string::npos) first = i;
       if (SubstantialHeadline(line)) best = i;
       if (line.size() >= kParagraph) break;

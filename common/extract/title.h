@@ -20,7 +20,9 @@ struct TitleChoice {
 // the header block above the first paragraph (site names, section labels and
 // date strips skipped; `line` tells which); else the first sentence of the
 // lead, after `skip` bytes of dateline on line `skip_line`. At most ~160 bytes.
+// `header_limit`: the header block ends before this line (the dateline's).
 TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>& lines,
-                        std::size_t skip_line = std::string::npos, std::size_t skip = 0);
+                        std::size_t skip_line = std::string::npos, std::size_t skip = 0,
+                        std::size_t header_limit = std::string::npos);
 
 }  // namespace pressdex

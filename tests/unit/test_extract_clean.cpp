@@ -55,4 +55,6 @@ TEST_CASE("boilerplate: lines in at least half of a folder's files, deterministi
   CHECK(learned == std::vector<std::string>{"Footer", "Menu"});
   CHECK(pressdex::LearnBoilerplate(b) == learned);
   CHECK(pressdex::LearnBoilerplate({a[0], a[1]}).empty());
+  // A date shared by a day's stories is kept: it dates them.
+  CHECK(pressdex::LearnBoilerplate({"30 September 2020\na", "30 September 2020\nb", "30 September 2020\nc"}).empty());
 }

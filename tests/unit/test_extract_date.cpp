@@ -36,6 +36,7 @@ TEST_CASE("date: Indonesian, Malay, Vietnamese and Thai (Buddhist era) month nam
   CHECK(First("วันจันทร์ที่ 24 สิงหาคม 2563") == "2020-08-24");
   CHECK(First("วันนี้ (24 ส.ค.63) เวลา") == "2020-08-24");
   CHECK(First("29 de abril de 2020") == "2020-04-29");
+  CHECK(First("ในวันศุกร์ที่ ๒๕ กันยายน ๒๕๖๓ เวลา") == "2020-09-25");
 }
 
 TEST_CASE("date: no date is invented", "[extract][date]") {

@@ -104,6 +104,7 @@ TEST_CASE("orgs: stated organisations stay exactly as written", "[extract][orgs]
   const Organisation o = ResolveStatedOrganisation("Criminal Division", Shipped());
   CHECK(o.name == "Criminal Division");
   const Organisation asec = ResolveStatedOrganisation("ASEAN Secretariat (ASEC)", Shipped());
-  CHECK(asec.name == "ASEAN Secretariat");
+  CHECK(asec.name == "ASEAN Secretariat (ASEC)");
   CHECK(std::find(asec.aliases.begin(), asec.aliases.end(), "ASEC") != asec.aliases.end());
+  CHECK(std::find(asec.aliases.begin(), asec.aliases.end(), "ASEAN Secretariat") != asec.aliases.end());
 }

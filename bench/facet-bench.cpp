@@ -82,8 +82,9 @@ std::vector<std::string> BandQueries(const Xapian::Database& db, std::size_t n, 
   for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
     const std::string term = *it;
     if (!Plain(term)) continue;  // prefixed terms start with a capital
-    const double df = it.get_termfreq() / docs;
-    if (df >= lo && df <= hi && stem(term) == term) candidates.push_back(term);
+    // The parser stems what it is given: judge the term it will look up.
+    const double df = db.get_termfreq(stem(term)) / docs;
+    if (df >= lo && df <= hi) candidates.push_back(term);
   }
   std::shuffle(candidates.begin(), candidates.end(), rng);
   if (candidates.size() > n) candidates.resize(n);

@@ -119,7 +119,10 @@ void RenderHistogram(const FacetResult& facet, const FacetTextOptions& options, 
     label_width = std::max(label_width, DisplayWidth(v.value));
     count_width = std::max(count_width, fmt::formatted_size("{}", v.count));
   }
-  if (facet.more > 0) out += Styled(fmt::format("  {} {} earlier\n", kEllipsis, facet.more), kDim, options.color);
+  if (facet.more > 0)
+    out += Styled(fmt::format("  {} and {} earlier {}{} with releases\n", kEllipsis, facet.more, facet.granularity,
+                              facet.more == 1 ? "" : "s"),
+                  kDim, options.color);
   // "  LABEL  COUNT BAR": the bar takes whatever the terminal has left.
   const std::size_t fixed = 2 + label_width + 2 + count_width + 1;
   const std::size_t bar_cells = options.width > fixed + 10 ? options.width - fixed : 10;

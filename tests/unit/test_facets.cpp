@@ -288,6 +288,9 @@ TEST_CASE("facets as text: tables, \"and K more\", bars that fit the terminal", 
     }
     CHECK(full_bar == width);  // the largest bucket spans the terminal
   }
+  FacetResult cut = date;
+  cut.more = 3;
+  CHECK(RenderFacetsText({cut}, {}).find("… and 3 earlier months with releases") != std::string::npos);
   FacetTextOptions color;
   color.color = true;
   CHECK(RenderFacetsText({date}, color).find("\x1b[") != std::string::npos);

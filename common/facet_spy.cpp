@@ -56,8 +56,17 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
-bool IsDate(std::string_view v) {
-  return v.size() == 8 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+// "YYYYMMDD" with month 1-12 and day 1-31 as a number; 0 otherwise.
+std::uint32_t ParseDay(std::string_view v) {
+  if (v.size() != 8) return 0;
+  std::uint32_t ymd = 0;
+  for (const char c : v) {
+    if (c < '0' || c > '9') return 0;
+    ymd = ymd * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  const std::uint32_t month = ymd / 100 % 100;
+  const std::uint32_t day = ymd % 100;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? ymd : 0;
 }
 
 void Add(FacetCounts& counts, std::string_view value, Xapian::doccount n) {
@@ -78,7 +87,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
       else Add(counts_, value, 1);
       return;
     case Kind::kDate:
-      if (IsDate(value)) Add(counts_, value, 1);
+      if (const std::uint32_t ymd = ParseDay(value)) AddDay(ymd, 1);
       else ++without_value_;
       return;
     case Kind::kList: {
@@ -108,14 +117,40 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
         ++without_value_;
         return;
       }
-      std::string_view* first = large.empty() ? small.data() : large.data();
-      std::string_view* last = first + n;
-      std::sort(first, last);
-      last = std::unique(first, last);
-      for (auto* it = first; it != last; ++it) Add(counts_, *it, 1);
+      std::string_view* items = large.empty() ? small.data() : large.data();
+      for (std::size_t i = 0; i < n; ++i) {
+        // Lists are a handful long: comparing with the earlier ones beats sorting.
+        if (std::find(items, items + i, items[i]) == items + i) Add(counts_, items[i], 1);
+      }
       return;
     }
   }
+}
+
+void FacetSpy::AddDay(std::uint32_t ymd, Xapian::doccount n) {
+  if (years_.empty()) years_.resize(10000);
+  auto& block = years_[ymd / 10000];
+  if (!block) block = std::make_unique<DayBlock>(DayBlock{});
+  (*block)[(ymd / 100 % 100 - 1) * 31 + (ymd % 100 - 1)] += n;
+}
+
+std::vector<std::pair<std::uint32_t, Xapian::doccount>> FacetSpy::day_counts() const {
+  std::vector<std::pair<std::uint32_t, Xapian::doccount>> days;
+  for (std::uint32_t year = 0; year < years_.size(); ++year) {
+    if (!years_[year]) continue;
+    const DayBlock& block = *years_[year];
+    for (std::uint32_t i = 0; i < block.size(); ++i) {
+      if (block[i] > 0) days.emplace_back(year * 10000 + (i / 31 + 1) * 100 + (i % 31 + 1), block[i]);
+    }
+  }
+  return days;
+}
+
+FacetCounts FacetSpy::counts() const {
+  if (kind_ != Kind::kDate) return counts_;
+  FacetCounts counts;
+  for (const auto& [ymd, count] : day_counts()) counts.emplace(fmt::format("{:08d}", ymd), count);
+  return counts;
 }
 
 Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(slot_, kind_); }
@@ -142,8 +177,10 @@ std::string FacetSpy::serialise_results() const {
   std::string out;
   PutVarint(out, documents_);
   PutVarint(out, without_value_);
-  PutVarint(out, counts_.size());
-  for (const auto& [value, count] : counts_) {
+  const FacetCounts all = kind_ == Kind::kDate ? counts() : FacetCounts();
+  const FacetCounts& counts = kind_ == Kind::kDate ? all : counts_;
+  PutVarint(out, counts.size());
+  for (const auto& [value, count] : counts) {
     PutString(out, value);
     PutVarint(out, count);
   }
@@ -155,19 +192,25 @@ void FacetSpy::merge_results(const std::string& serialised) {
   const auto documents = static_cast<Xapian::doccount>(in.Varint());
   const auto without = static_cast<Xapian::doccount>(in.Varint());
   const std::uint64_t n = in.Varint();
-  FacetCounts merged = counts_;  // all or nothing: a bad message changes nothing
+  // All or nothing: a bad message changes nothing.
+  std::vector<std::pair<std::string_view, Xapian::doccount>> entries;
   for (std::uint64_t i = 0; i < n; ++i) {
     const std::string_view value = in.String();
-    Add(merged, value, static_cast<Xapian::doccount>(in.Varint()));
+    entries.emplace_back(value, static_cast<Xapian::doccount>(in.Varint()));
+    if (kind_ == Kind::kDate && ParseDay(value) == 0)
+      throw Xapian::SerialisationError("bad date in serialised Pressdex::FacetSpy results");
   }
   if (!in.done()) throw Xapian::SerialisationError("trailing bytes in serialised Pressdex::FacetSpy results");
-  counts_ = std::move(merged);
+  for (const auto& [value, count] : entries) {
+    if (kind_ == Kind::kDate) AddDay(ParseDay(value), count);
+    else Add(counts_, value, count);
+  }
   documents_ += documents;
   without_value_ += without;
 }
 
 std::string FacetSpy::get_description() const {
-  return fmt::format("Pressdex::FacetSpy(slot {}, {} documents, {} values)", slot_, documents_, counts_.size());
+  return fmt::format("Pressdex::FacetSpy(slot {}, {} documents)", slot_, documents_);
 }
 
 void RegisterFacetSpy(Xapian::Registry& registry) { registry.register_match_spy(FacetSpy(0, FacetSpy::Kind::kSingle)); }

@@ -6,10 +6,14 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace pressdex {
 
@@ -45,17 +49,30 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::valueno slot() const { return slot_; }
   Kind kind() const { return kind_; }
   // Documents seen, and how many of them carried each value. Documents with
-  // no value (or, for kDate, no valid date) are counted in without_value().
+  // no value (or, for kDate, not "YYYYMMDD" with a month 1-12 and a day
+  // 1-31) are counted in without_value().
   Xapian::doccount documents() const { return documents_; }
   Xapian::doccount without_value() const { return without_value_; }
-  const FacetCounts& counts() const { return counts_; }
+  // Every value and its count (kDate: "YYYYMMDD" keys), built on demand.
+  FacetCounts counts() const;
+  // kSingle and kList: the counts as kept (no copy).
+  const FacetCounts& value_counts() const { return counts_; }
+  // kDate: (YYYYMMDD as a number, count), chronological.
+  std::vector<std::pair<std::uint32_t, Xapian::doccount>> day_counts() const;
 
  private:
+  // Dates are counted in arrays, not hashed: one block of 12 x 31 days per
+  // year seen, found by year. Cheaper per document than a string hash, and
+  // read back in order.
+  using DayBlock = std::array<Xapian::doccount, 12 * 31>;
+  void AddDay(std::uint32_t ymd, Xapian::doccount n);
+
   Xapian::valueno slot_;
   Kind kind_;
   Xapian::doccount documents_ = 0;
   Xapian::doccount without_value_ = 0;
   FacetCounts counts_;
+  std::vector<std::unique_ptr<DayBlock>> years_;  // index: the year (0-9999), sized on first use
 };
 
 // Makes FacetSpy known to a registry (a remote server's, or the one used to

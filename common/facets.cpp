@@ -48,25 +48,17 @@ bool ParseCount(std::string_view s, std::size_t& out) {
 constexpr long kMaxAutoDays = 62;
 constexpr long kMaxAutoMonths = 48;
 
-year_month_day ToDate(std::string_view yyyymmdd) {
-  auto num = [&](std::size_t pos, std::size_t len) {
-    int v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (yyyymmdd[i] - '0');
-    return v;
-  };
-  return year_month_day{year{num(0, 4)}, month{unsigned(num(4, 2))}, day{unsigned(num(6, 2))}};
-}
-
 long MonthIndex(const year_month_day& d) { return long(int(d.year())) * 12 + long(unsigned(d.month())) - 1; }
 
 FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
   FacetResult result;
   result.field = FacetField::kDate;
-  // Valid calendar dates only; "20201399" stored by accident counts as unknown.
-  std::map<std::string, Xapian::doccount> days;
+  // Valid calendar dates only; "20200231" stored by accident counts as unknown.
+  std::vector<std::pair<year_month_day, Xapian::doccount>> days;  // chronological
   Xapian::doccount unknown = spy.without_value();
-  for (const auto& [value, count] : spy.counts()) {
-    if (ToDate(value).ok()) days.emplace(value, count);
+  for (const auto& [ymd, count] : spy.day_counts()) {
+    const year_month_day d{year{int(ymd / 10000)}, month{ymd / 100 % 100}, day{ymd % 100}};
+    if (d.ok()) days.emplace_back(d, count);
     else unknown += count;
   }
 
@@ -74,21 +66,25 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
   if (granularity == DateGranularity::kAuto) {
     granularity = DateGranularity::kYear;
     if (!days.empty()) {
-      const year_month_day first = ToDate(days.begin()->first);
-      const year_month_day last = ToDate(days.rbegin()->first);
+      const year_month_day first = days.front().first;
+      const year_month_day last = days.back().first;
       if ((sys_days{last} - sys_days{first}).count() + 1 <= kMaxAutoDays) granularity = DateGranularity::kDay;
       else if (MonthIndex(last) - MonthIndex(first) + 1 <= kMaxAutoMonths) granularity = DateGranularity::kMonth;
     }
   }
   result.granularity = std::string(DateGranularityName(granularity));
 
-  // Buckets keyed by their first day, so they sort chronologically.
-  std::map<std::string, Xapian::doccount> buckets;
-  for (const auto& [value, count] : days) {
-    std::string key = value;
-    if (granularity == DateGranularity::kYear) key.replace(4, 4, "0101");
-    else if (granularity == DateGranularity::kMonth) key.replace(6, 2, "01");
-    buckets[key] += count;
+  // Buckets by their first day, chronological like the days they sum.
+  auto bucket_of = [&](const year_month_day& d) {
+    if (granularity == DateGranularity::kYear) return year_month_day{d.year(), January, day{1}};
+    if (granularity == DateGranularity::kMonth) return year_month_day{d.year(), d.month(), day{1}};
+    return d;
+  };
+  std::vector<std::pair<year_month_day, Xapian::doccount>> buckets;
+  for (const auto& [d, count] : days) {
+    const year_month_day b = bucket_of(d);
+    if (!buckets.empty() && buckets.back().first == b) buckets.back().second += count;
+    else buckets.emplace_back(b, count);
   }
   result.distinct = buckets.size();
 
@@ -101,14 +97,13 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
   };
   if (!buckets.empty()) {
     // Every bucket of the span, the empty ones too: a histogram shows time evenly.
-    const year_month_day last = ToDate(buckets.rbegin()->first);
-    year_month_day d = ToDate(buckets.begin()->first);
+    const year_month_day last = buckets.back().first;
+    year_month_day d = buckets.front().first;
     auto hit = buckets.begin();
     while (true) {
       FacetValue v;
       v.value = label(d);
-      const std::string key = fmt::format("{:04d}{:02d}{:02d}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-      if (hit != buckets.end() && hit->first == key) {
+      if (hit != buckets.end() && hit->first == d) {
         v.count = hit->second;
         ++hit;
       }
@@ -199,8 +194,8 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
   FacetResult result;
   result.field = spec.field;
   result.exact = exact;
-  result.values.reserve(spy.counts().size());
-  for (const auto& [value, count] : spy.counts()) result.values.push_back(FacetValue{value, count});
+  result.values.reserve(spy.value_counts().size());
+  for (const auto& [value, count] : spy.value_counts()) result.values.push_back(FacetValue{value, count});
   result.distinct = result.values.size();
   // Most releases first; ties in byte order so the output is stable.
   const auto by_count = [](const FacetValue& a, const FacetValue& b) {

@@ -167,6 +167,23 @@ TEST_CASE("date facet: chronological buckets, gaps as zero, unknown last", "[fac
   CHECK(last2.more == 1);
 }
 
+TEST_CASE("date facet: values that are not calendar dates count as unknown", "[facets]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* value : {"20200229", "20210229", "20201301", "2020-01-01", "20200100", "abcdefgh", "20200131"}) {
+    Xapian::Document doc;
+    doc.add_value(schema::kDateSlot, value);
+    db.add_document(doc);
+  }
+  FacetSpy spy(schema::kDateSlot, FacetSpy::Kind::kDate);
+  Spy(db, Xapian::Query::MatchAll, spy);
+  const FacetResult r = SummariseFacet(Spec("date:year"), spy);
+  REQUIRE(r.values.size() == 2);
+  CHECK(r.values[0].value == "2020");
+  CHECK(r.values[0].count == 2);  // 2020-02-29 (a leap day) and 2020-01-31
+  CHECK(r.values[1].value == "unknown");
+  CHECK(r.values[1].count == 5);
+}
+
 TEST_CASE("date facet: nothing dated still reports unknown", "[facets]") {
   FacetSpy spy(schema::kDateSlot, FacetSpy::Kind::kDate);
   Spy(Db({MakeRelease("a", "", {}, {})}), Xapian::Query::MatchAll, spy);

@@ -230,6 +230,16 @@ void ForEachToken(std::string_view utf8, const TokenSink& sink) {
   });
 }
 
+std::vector<std::string> ExactAccentForms(std::string_view utf8) {
+  std::vector<std::string> forms;
+  ForEachToken(utf8, [&](const Token& t) {
+    if (!MayHaveFoldedAccents(t.raw)) return;
+    std::string exact = FoldTokenKeepAccents(t.raw);
+    if (exact != t.term) forms.push_back(std::move(exact));
+  });
+  return forms;
+}
+
 std::vector<std::string> Terms(std::string_view utf8) {
   std::vector<std::string> terms;
   ForEachToken(utf8, [&](const Token& t) { terms.push_back(t.term); });

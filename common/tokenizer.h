@@ -43,4 +43,9 @@ std::string FoldToken(std::string_view raw);
 // indexed under schema::kRawPrefix.
 std::string FoldTokenKeepAccents(std::string_view raw);
 
+// The exact-accent forms of the words of `utf8` that folding changes
+// ("Việt Nam" -> {"việt"}): what an exact-accent search requires, as
+// schema::kRawPrefix terms, on top of the folded query.
+std::vector<std::string> ExactAccentForms(std::string_view utf8);
+
 }  // namespace pressdex

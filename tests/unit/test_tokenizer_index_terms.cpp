@@ -9,6 +9,7 @@
 #include "common/document_builder.h"
 #include "common/query.h"
 #include "common/schema.h"
+#include "common/tokenizer.h"
 
 namespace {
 
@@ -109,9 +110,35 @@ TEST_CASE("Vietnamese: accents never matter; exact forms are indexed", "[index][
   it.skip_to(exact);
   REQUIRE(it != doc.termlist_end());
   CHECK(*it == exact);
+  CHECK(pressdex::ExactAccentForms("Việt Nam, kỳ thi") == std::vector<std::string>{"việt", "kỳ"});
   // Unaccented words get no exact-form term.
   it.skip_to(std::string(pressdex::schema::kRawPrefix) + "nam");
   CHECK((it == doc.termlist_end() || *it != std::string(pressdex::schema::kRawPrefix) + "nam"));
+}
+
+TEST_CASE("Vietnamese: an exact-accent search filters on the exact forms", "[index][asean]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* text : {"Ông Nam đi học", "Ông Nấm đi học", "Ong nam di hoc"}) {
+    pressdex::Release r;
+    r.id = text;
+    r.text = text;
+    r.lang = "vi";
+    db.add_document(pressdex::BuildDocument(r));
+  }
+  // How the query side would do it: the folded query, filtered by the exact
+  // forms of its accented words (here "ông"; "nam" has no accent to keep).
+  auto folded = pressdex::ParseQuery("\"Ông Nam\"", {}, db);
+  REQUIRE(folded.ok());
+  std::vector<Xapian::Query> exact;
+  for (const auto& form : pressdex::ExactAccentForms("Ông Nam"))
+    exact.emplace_back(std::string(pressdex::schema::kRawPrefix) + form);
+  const Xapian::Query query(Xapian::Query::OP_FILTER, folded->query,
+                            Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end()));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(folded->query);
+  CHECK(enquire.get_mset(0, 10).size() == 3);
+  enquire.set_query(query);
+  CHECK(enquire.get_mset(0, 10).size() == 2);  // not the unaccented "Ong nam"
 }
 
 TEST_CASE("Indonesian and Malay: stemmed, found from an English-default query", "[index][asean]") {

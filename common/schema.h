@@ -55,6 +55,8 @@ enum Slot : Xapian::valueno {
   kSourceSlot = 6,    // source display name
   kIssuerSlot = 7,    // issuer canonical name
   kClusterSlot = 8,   // near-duplicate cluster id (collapse key)
+  kTextSlot = 9,      // cleaned body text, for snippets: kept out of the document data so that
+                      // listing results never decompresses and parses whole bodies
 };
 
 // Xapian limits a term to 245 bytes; longer ids are hashed into this many.
@@ -89,7 +91,7 @@ struct DocumentData {
   std::string issuer;
   std::vector<std::string> orgs;
   std::vector<std::string> topics;
-  std::string text;         // cleaned body, for snippets
+  std::string text;         // cleaned body, for snippets (databases written since kTextSlot keep it there, not here)
   long long mtime = 0;      // source file modification time (seconds)
   long long size = 0;       // source file size (bytes)
 };

@@ -103,9 +103,12 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     hit.rank = ++rank;
     hit.docid = *it;
     hit.score = it.get_weight();
-    auto data = schema::DecodeDocumentData(it.get_document().get_data());
+    const Xapian::Document document = it.get_document();
+    auto data = schema::DecodeDocumentData(document.get_data());
     if (data.ok()) hit.doc = std::move(data.value());
     if (request.snippets) {
+      // The body is read only for snippets (older databases kept it in the data).
+      if (hit.doc.text.empty()) hit.doc.text = document.get_value(schema::kTextSlot);
       snippet_request.lang = hit.doc.lang;
       hit.snippet = MakeSnippet(hit.doc.text, snippet_request);
     }

@@ -183,3 +183,13 @@ TEST_CASE("malformed dates and unknown facets are usage errors (exit 2)", "[e2e]
   const RunResult both = Search({"--db", CorpusDb(), "masks", "OR", "org:WHO"});
   CHECK(both.exit_code == 2);
 }
+
+TEST_CASE("a filter value the shell unquoted still reads as one value", "[e2e][filters]") {
+  // `pressdex-search org:"World Health Organization"` in a shell passes the
+  // single argument org:World Health Organization.
+  const json quoted = SearchJson(CorpusDb(), {"org:\"World Health Organization\""});
+  const json unquoted = SearchJson(CorpusDb(), {"org:World Health Organization"});
+  CHECK(quoted.at("total").get<long>() > 0);
+  CHECK(unquoted.at("total") == quoted.at("total"));
+  CHECK(unquoted.at("query") == "org:\"World Health Organization\"");
+}

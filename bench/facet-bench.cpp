@@ -61,8 +61,10 @@ std::vector<std::string> WordQueries(const Xapian::Database& db, std::size_t n, 
     }
     auto data = pressdex::schema::DecodeDocumentData(doc.get_data());
     if (!data.ok()) continue;
+    // The body lives in kTextSlot (older databases: the document data).
+    const std::string text = data->text.empty() ? doc.get_value(pressdex::schema::kTextSlot) : data->text;
     std::vector<std::string> words;
-    for (const std::string& w : pressdex::Terms(data->text.substr(0, 4000))) {
+    for (const std::string& w : pressdex::Terms(text.substr(0, 4000))) {
       if (!Plain(w)) continue;
       const Xapian::doccount df = db.get_termfreq(stem(w));
       if (df >= 2 && df <= max_df) words.push_back(w);

@@ -16,7 +16,6 @@
 #include "common/db_path.h"
 #include "common/facets.h"
 #include "common/output.h"
-#include "common/query_args.h"
 #include "common/search.h"
 
 namespace {
@@ -39,9 +38,12 @@ bool IsNegatedWord(std::string_view arg) {
 }
 
 std::string JoinWords(const std::vector<std::string>& words) {
-  std::vector<std::string> unmarked;
-  for (const auto& w : words) unmarked.push_back((!w.empty() && w[0] == kWordMark) ? w.substr(1) : w);
-  return pressdex::JoinQueryArgs(unmarked);  // puts back the quotes of org:"A B" that the shell took
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += (!w.empty() && w[0] == kWordMark) ? w.substr(1) : w;
+  }
+  return out;
 }
 
 std::size_t TerminalWidth() {

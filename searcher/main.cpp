@@ -16,6 +16,7 @@
 #include "common/db_path.h"
 #include "common/facets.h"
 #include "common/output.h"
+#include "common/query_args.h"
 #include "common/search.h"
 
 namespace {
@@ -38,12 +39,9 @@ bool IsNegatedWord(std::string_view arg) {
 }
 
 std::string JoinWords(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += ' ';
-    out += (!w.empty() && w[0] == kWordMark) ? w.substr(1) : w;
-  }
-  return out;
+  std::vector<std::string> unmarked;
+  for (const auto& w : words) unmarked.push_back((!w.empty() && w[0] == kWordMark) ? w.substr(1) : w);
+  return pressdex::JoinQueryArgs(unmarked);  // puts back the quotes of org:"A B" that the shell took
 }
 
 std::size_t TerminalWidth() {

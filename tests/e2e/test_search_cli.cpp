@@ -66,7 +66,9 @@ TEST_CASE("count is the exact number of matches and agrees with the full listing
 TEST_CASE("--all and an empty query list every release; -n 0 means no limit", "[e2e][cli]") {
   const std::size_t total = CountOf({"--all"});
   CHECK(total >= 30);
-  CHECK(CountOf({}) == total);
+  CHECK(CountOf({""}) == total);
+  CHECK(S({"--format", "count"}).exit_code == 2);  // no query at all: a usage error, not everything
+  CHECK(CountOf({"--all", "lang:vi"}) < total);     // --all with filters narrows
   const RunResult r = S({"--all", "--format", "jsonl", "--fields", "path,date,orgs,topics", "-n", "0"});
   REQUIRE(r.exit_code == 0);
   const auto lines = Lines(r.out);

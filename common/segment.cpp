@@ -141,15 +141,21 @@ void WordsAt(const Dictionary& dict, const std::vector<UChar32>& cp, std::size_t
 
 // Below these sizes a word is left whole: short words split into short
 // pieces are where false matches come from (Khmer អំពាវនាវ "appeal" would
-// yield នាវ "ship", Thai สาธารณสุข "public health" สุข "happiness"), while
-// the glued names of ministries and countries are long.
+// yield នាវ "ship"), while the glued names of ministries and countries are
+// long. ICU's Thai dictionary already splits such names (กระทรวง|สาธารณสุข);
+// the long Thai words it keeps are lexicalised, and their short pieces
+// mislead (ประสิทธิภาพ "efficiency" = ประ+สิทธิ+ภาพ "picture", เกี่ยวข้อง
+// "related" = เกี่ยว "harvest" + ข้อง), so Thai parts must be longer
+// (กรุงเทพ+มหานคร, ทรัพยากร+ธรรมชาติ still split). Chosen by reading the
+// splits of 3 MB of thaigov releases (docs/languages.md).
 constexpr std::size_t kMinCompound = 10;  // code points
 constexpr std::size_t kMinPart = 3;
+constexpr std::size_t kMinThaiPart = 5;
 constexpr std::size_t kMaxCompound = 64;
 
-// The fewest dictionary words (each at least kMinPart long, none the whole
+// The fewest dictionary words (each at least `min_part` long, none the whole
 // word) that spell `cp` exactly; empty if there is no such split.
-std::vector<std::size_t> SplitCompound(const Dictionary& dict, const std::vector<UChar32>& cp) {
+std::vector<std::size_t> SplitCompound(const Dictionary& dict, const std::vector<UChar32>& cp, std::size_t min_part) {
   const std::size_t n = cp.size();
   constexpr int kInf = INT_MAX / 2;
   std::vector<int> cost(n + 1, kInf);
@@ -161,7 +167,7 @@ std::vector<std::size_t> SplitCompound(const Dictionary& dict, const std::vector
     WordsAt(dict, cp, i, lengths);
     for (const std::size_t len : lengths) {
       const std::size_t j = i + len;
-      if (len < kMinPart || (i == 0 && j == n)) continue;
+      if (len < min_part || (i == 0 && j == n)) continue;
       if (j < n && !ClusterStart(cp, j)) continue;
       // Ties go to the longer first word: ICU's own longest-match habit.
       if (cost[i] + 1 < cost[j]) {
@@ -199,7 +205,8 @@ void ForEachSubword(std::string_view term, const SubwordSink& sink) {
   if (n < kMinCompound) return;
   const Dictionary& dict = DictionaryFor(script);
   if (dict.bytes == nullptr) return;
-  const std::vector<std::size_t> cuts = SplitCompound(dict, text.cp);
+  const std::vector<std::size_t> cuts =
+      SplitCompound(dict, text.cp, script == Script::kThai ? kMinThaiPart : kMinPart);
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
     sink(term.substr(text.offset[cuts[k]], text.offset[cuts[k + 1]] - text.offset[cuts[k]]), static_cast<unsigned>(k));
 }

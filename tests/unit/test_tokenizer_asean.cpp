@@ -95,6 +95,8 @@ TEST_CASE("compounds: the dictionary words they are made of", "[segment][asean]"
   CHECK(Subwords("ກະຊວງສາທາລະນະສຸກ") == V{"ກະຊວງ", "ສາທາລະນະສຸກ"});
   CHECK(Subwords("ប្រជាពលរដ្ឋ") == V{"ប្រជា", "ពលរដ្ឋ"});
   CHECK(Subwords("ဝန်ကြီးဌာန") == V{"ဝန်ကြီး", "ဌာန"});
+  CHECK(Subwords("กรุงเทพมหานคร") == V{"กรุงเทพ", "มหานคร"});
+  CHECK(Subwords("ทรัพยากรธรรมชาติ") == V{"ทรัพยากร", "ธรรมชาติ"});
   CHECK(pressdex::InDictionary("សុខាភិបាល"));
   CHECK(pressdex::InDictionary("ក្រសួងសុខាភិបាល"));
   CHECK_FALSE(pressdex::InDictionary("ក្រសួងសុខាភិបាលX"));
@@ -104,6 +106,8 @@ TEST_CASE("compounds: short words stay whole (no false matches)", "[segment][ase
   CHECK(Subwords("អំពាវនាវ").empty());   // appeal, not "អំពាវ" + "នាវ" (ship)
   CHECK(Subwords("สาธารณสุข").empty());  // public health, not + สุข (happiness)
   CHECK(Subwords("ประชาชน").empty());
+  CHECK(Subwords("ประสิทธิภาพ").empty());  // efficiency, not + ภาพ (picture)
+  CHECK(Subwords("เกี่ยวข้อง").empty());   // related, not เกี่ยว (harvest)
   CHECK(Subwords("ministry").empty());
   CHECK(Subwords("việt").empty());
 }

@@ -8,6 +8,7 @@
 #include "common/language.h"
 #include "common/normalize.h"
 #include "common/schema.h"
+#include "common/stopwords.h"
 #include "common/tokenizer.h"
 
 namespace pressdex {
@@ -340,7 +341,9 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
   Xapian::Query text;
   if (parsed.has_text) {
     Xapian::QueryParser qp;
-    qp.set_stemmer(QueryStemmer(db, QueryLanguage(clean, options.lang)));  // per word: see language.h
+    const std::string query_lang = QueryLanguage(clean, options.lang);
+    qp.set_stemmer(QueryStemmer(db, query_lang));  // per word: see language.h
+    qp.set_stopper(QueryStopperFor(query_lang));   // see stopwords.h
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.set_database(db);

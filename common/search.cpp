@@ -4,6 +4,8 @@
 #include <optional>
 #include <thread>
 
+#include "common/ranking.h"
+
 namespace pressdex {
 
 struct Searcher::Impl {
@@ -66,7 +68,7 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(RankingWeight());  // common/ranking.h
   const bool by_relevance = request.sort == SortOrder::kRelevance && parsed.has_text;
   if (by_relevance) {
     // Equal scores: newest first, then id — the same order every time.

@@ -16,8 +16,10 @@ import subprocess
 
 
 def sanitize(query):
-    """Lower-case words (letters, digits, inner apostrophes) separated by spaces."""
-    words = re.findall(r"[a-z0-9]+(?:'[a-z0-9]+)*", query.lower())
+    """Lower-case words separated by spaces, keeping the punctuation inside a
+    word ("u.s", "viet-nam", "gaulle's") that each system's own tokenizer
+    knows how to read, and dropping every other character."""
+    words = re.findall(r"[a-z0-9]+(?:['.\-][a-z0-9]+)*", query.lower())
     return " ".join(words)
 
 

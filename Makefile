@@ -52,3 +52,9 @@ install: build
 
 clean:
 	rm -rf $(BUILD) build-asan
+
+# libFuzzer targets (clang, ASan + UBSan), each run for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+.PHONY: fuzz
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=build-fuzz JOBS=$(JOBS) fuzz/run

@@ -75,7 +75,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   if (census.invalid == 0) return DecodedText{std::string(bytes), "UTF-8", 0};
   // Mostly good UTF-8 with a few broken bytes (a bad copy-paste, a cut in the
   // middle of a character): repair it rather than reading all of it as Latin-1.
-  if (census.multibyte > census.invalid) return DecodedText{SanitizeUtf8(bytes), "UTF-8", census.invalid};
+  if (census.multibyte >= census.invalid) return DecodedText{SanitizeUtf8(bytes), "UTF-8", census.invalid};
 
   // Not UTF-8: ask ICU which legacy charset it most likely is.
   UErrorCode status = U_ZERO_ERROR;

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "common/extract/data_files.h"
 #include "common/index_lock.h"
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
@@ -40,6 +41,11 @@ std::string SettingsFingerprint(const AnalyserOptions& o) {
   std::uint64_t h = Fingerprint(settings);
   h = Fingerprint(FileBytesOrEmpty(o.orgs_file), h);
   h = Fingerprint(FileBytesOrEmpty(o.taxonomy_file), h);
+  // The shipped gazetteer and taxonomy too: editing them changes documents.
+  for (const char* shipped : {"orgs.toml", "taxonomy.toml"}) {
+    const auto path = FindDataFile(shipped);
+    h = Fingerprint(path.ok() ? FileBytesOrEmpty(*path) : std::string(), h);
+  }
   return HexFingerprint(h);
 }
 

@@ -2,9 +2,16 @@
 // still yields a tree). Page chrome (nav, header, footer, aside, forms) is
 // skipped; <article> or <main> is preferred to the whole <body>.
 #include <gumbo.h>
+#include <pthread.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <exception>
+#include <set>
+#include <string>
 #include <memory>
+#include <optional>
 
 #include "common/readers.h"
 
@@ -157,11 +164,12 @@ void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
   for (unsigned i = 0; i < children.length; ++i) ReadMeta(static_cast<const GumboNode*>(children.data[i]), r, og_title);
 }
 
-}  // namespace
-
-Result<ReadResult> ReadHtml(std::string_view text) {
-  std::unique_ptr<GumboOutput, GumboDeleter> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size()));
+Result<ReadResult> ParseHtml(std::string_view text) {
+  GumboOptions options = kGumboDefaultOptions;
+  // Parse errors are not used; recording them copies the stack of open
+  // elements each time, which is quadratic in the nesting depth.
+  options.max_errors = 0;
+  std::unique_ptr<GumboOutput, GumboDeleter> output(gumbo_parse_with_options(&options, text.data(), text.size()));
   if (!output || output->root == nullptr) return Status::InvalidArgument("HTML could not be parsed");
   const GumboNode* root = output->root;
   SourceRecord r;
@@ -193,6 +201,96 @@ Result<ReadResult> ReadHtml(std::string_view text) {
   ReadResult result;
   result.records.push_back(std::move(r));
   return result;
+}
+
+// An upper bound on how deep the elements of `text` nest, from a quick scan of
+// its tags. HTML5 tree construction looks through the stack of open elements
+// for most start tags, so parsing is quadratic in the depth: 30,000 unclosed
+// <div>s take seconds, 300,000 minutes. No real page nests thousands deep.
+std::size_t EstimatedNestingDepth(std::string_view text) {
+  auto lower_name = [&](std::size_t at) {
+    std::string name;
+    while (at < text.size() && name.size() < 16 && (std::isalnum(static_cast<unsigned char>(text[at])) != 0))
+      name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[at++]))));
+    return name;
+  };
+  // Elements that never hold children, or whose end tag is implied by the next sibling.
+  static const std::set<std::string, std::less<>> kFlat = {
+      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+      "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+      "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body"};
+  std::size_t depth = 0, deepest = 0, i = 0;
+  while ((i = text.find('<', i)) != std::string_view::npos) {
+    ++i;
+    if (text.substr(i, 3) == "!--") {
+      const std::size_t end = text.find("-->", i);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool closing = i < text.size() && text[i] == '/';
+    const std::string name = lower_name(closing ? i + 1 : i);
+    if (name.empty() || kFlat.count(name) != 0) continue;
+    const std::size_t gt = text.find('>', i);
+    if (gt == std::string_view::npos) break;
+    if (closing) {
+      if (depth > 0) --depth;
+    } else if (text[gt - 1] != '/') {
+      if (name == "script" || name == "style") {  // raw text up to the end tag
+        const std::size_t end = text.find("</", gt);
+        i = end == std::string_view::npos ? text.size() : end;
+        continue;
+      }
+      deepest = std::max(deepest, ++depth);
+    }
+    i = gt + 1;
+  }
+  return deepest;
+}
+
+struct ParseJob {
+  std::string_view text;
+  std::optional<Result<ReadResult>> result;
+};
+
+void* RunParseJob(void* arg) {
+  auto* job = static_cast<ParseJob*>(arg);
+  try {
+    job->result.emplace(ParseHtml(job->text));
+  } catch (const std::exception& e) {
+    job->result.emplace(Status::InvalidArgument(std::string("HTML could not be read: ") + e.what()));
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<ReadResult> ReadHtml(std::string_view text) {
+  constexpr std::size_t kMaxDepth = 4096;
+  if (const std::size_t depth = EstimatedNestingDepth(text); depth > kMaxDepth)
+    return Status::InvalidArgument("HTML nests elements about " + std::to_string(depth) + " deep (over " +
+                                   std::to_string(kMaxDepth) + "): not a page, not parsed");
+  // gumbo frees its tree recursively, and the walks above recurse too: one
+  // level per nesting level. A 150 KB file of unclosed <div>s is 30,000
+  // levels, enough to overflow an 8 MB stack. The parse therefore runs on a
+  // thread whose stack is reserved large (address space only: pages are used
+  // as the depth needs them).
+  constexpr std::size_t kStackBytes = 1024UL * 1024 * 1024;
+  ParseJob job{text, std::nullopt};
+  pthread_attr_t attr;
+  pthread_t thread;
+  bool started = pthread_attr_init(&attr) == 0;
+  if (started) {
+    started = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
+              pthread_create(&thread, &attr, &RunParseJob, &job) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  if (!started) {
+    RunParseJob(&job);  // no thread to be had: parse here, as deep as this stack allows
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  return std::move(*job.result);
 }
 
 }  // namespace pressdex

@@ -1,0 +1,213 @@
+// Every bad input gets one clear line on stderr naming the file, counts in
+// the summary and exit status 1, while everything else is indexed. The
+// fixtures are made here, at run time.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "e2e/test_index_support.h"
+
+using namespace pressdex::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t Count(const std::string& db, const std::string& query) {
+  const RunResult r = Search({"--db", db, "--format", "count", query});
+  INFO(query << ": " << r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+  return std::stoul(r.out);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The one stderr line about `shown` (the path as messages print it).
+std::string LineAbout(const std::vector<std::string>& lines, const std::string& shown) {
+  std::string found;
+  for (const auto& line : lines) {
+    if (line.find(shown + ": ") != std::string::npos) {
+      INFO("more than one line about " << shown);
+      REQUIRE(found.empty());
+      found = line;
+    }
+  }
+  INFO("no line about " << shown);
+  REQUIRE_FALSE(found.empty());
+  return found;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// As root, file permissions stop nothing; the indexer then runs as "nobody"
+// (uid 65534) so that an unreadable file really is unreadable.
+RunResult IndexAsNobody(const std::vector<std::string>& args, const std::string& scratch) {
+  std::vector<std::string> argv{PRESSDEX_INDEX_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> argp;
+  for (auto& a : argv) argp.push_back(a.data());
+  argp.push_back(nullptr);
+  const std::string out = scratch + "/nobody.out", err = scratch + "/nobody.err";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(120);
+    execv(argp[0], argp.data());
+    _exit(121);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return RunResult{WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), Slurp(out), Slurp(err)};
+}
+
+}  // namespace
+
+TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[index][bad-input]") {
+  TempDir dir;
+  const std::string c = dir / "c";
+  const std::string db = dir / "db";
+  const bool root = geteuid() == 0;
+
+  WriteFile(c + "/good.txt", "A good release\n\nThe ministry announced goodword today.\n");
+  WriteFile(c + "/empty.txt", "");
+  WriteFile(c + "/binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20) + std::string(500, '\0'));
+  WriteFile(c + "/invalid-utf8.txt", "Vi\xE1\xBB\x87t Nam, H\xC3\xA0 N\xE1\xBB\x99i caf\xC3\xA9 repairword broken \xC3 byte and \xFF here\n");
+  {
+    const std::string text = "UTF-16 release\n\nThe sixteenword statement from H\u00e0 N\u1ed9i.\n";
+    std::u16string wide;  // UTF-8 -> UTF-16 without a library: the text is BMP-only
+    for (std::size_t i = 0; i < text.size();) {
+      const auto b = static_cast<unsigned char>(text[i]);
+      char32_t cp = b;
+      std::size_t n = 1;
+      if (b >= 0xE0) cp = b & 0x0F, n = 3;
+      else if (b >= 0xC0) cp = b & 0x1F, n = 2;
+      for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+      wide.push_back(static_cast<char16_t>(cp));
+      i += n;
+    }
+    std::string bytes = "\xFF\xFE";
+    for (const char16_t u : wide) bytes += {static_cast<char>(u & 0xFF), static_cast<char>(u >> 8)};
+    WriteFile(c + "/utf16.txt", bytes);
+  }
+  WriteFile(c + "/latin1.txt",
+            "Communiqu\xE9 de presse\n\nLe minist\xE8re de la sant\xE9 a annonc\xE9 latinword une r\xE9"
+            "forme \xE0 Paris. Les h\xF4pitaux fran\xE7" "ais sont pr\xEAts.\n");
+  WriteFile(c + "/cp1252.txt", "Statement\n\nThe minister said \x93quoted cp1252word\x94 \x96 it costs \x80" "5 million.\n");
+  WriteFile(c + "/truncated.json", "{\"title\": \"Cut short\", \"body\": \"never closed");
+  WriteFile(c + "/malformed.json", "{\"title\": \"x\",, \"body\": }");
+  WriteFile(c + "/feed.jsonl",
+            "{\"title\": \"One\", \"body\": \"jsonlgoodone text\"}\n"
+            "{\"title\": \"Two\", \"body\": \n"
+            "{\"title\": \"Three\", \"body\": \"jsonlgoodthree text\"}\n");
+  WriteFile(c + "/malformed.html",
+            "<html><head><title>Broken page</title><body><h1>Broken <b>heading</h1>"
+            "<p>htmlword survives <div><p>unclosed <i>tags <table><tr><td>cell</p></body");
+  WriteFile(c + "/huge.txt", "");
+  fs::resize_file(c + "/huge.txt", 200LL * 1024 * 1024);  // sparse: no disk used, never read
+  WriteFile(c + "/new\nline.txt", "Newline name\n\nThe newlineword release.\n");
+  WriteFile(c + "/bad\nempty.txt", "");
+  WriteFile(c + "/name\xFF.txt", "Odd name\n\nThe badnameword release.\n");
+  fs::create_directories(c + "/links");
+  fs::create_directory_symlink("..", c + "/links/loop");
+  fs::create_symlink("self.txt", c + "/links/self.txt");
+  WriteFile(c + "/unreadable.txt", "Secret\n\nunreadableword\n");
+  fs::permissions(c + "/unreadable.txt", fs::perms::none);
+
+  if (root) {  // let "nobody" walk the tree and create the database
+    fs::permissions(dir.path(), fs::perms::all);
+    for (auto it = fs::recursive_directory_iterator(c); it != fs::recursive_directory_iterator(); ++it) {
+      if (!it->is_symlink() && it->is_directory()) fs::permissions(it->path(), fs::perms::all);
+    }
+    fs::permissions(c, fs::perms::all);
+  }
+  const std::vector<std::string> args{"--db", db, "--follow-symlinks", "--format", "json", c};
+  const RunResult r = root ? IndexAsNobody(args, dir.path()) : Index(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code != 120);  // could not become nobody
+  REQUIRE(r.exit_code == 1);
+  const auto summary = nlohmann::json::parse(r.out);
+  const auto lines = Lines(r.err);
+  for (const auto& line : lines) REQUIRE(line.rfind("pressdex-index: " + c + "/", 0) == 0);
+
+  CHECK_THAT(LineAbout(lines, c + "/empty.txt"), Catch::Contains("empty file"));
+  CHECK_THAT(LineAbout(lines, c + "/binary.txt"), Catch::Contains("binary"));
+  CHECK_THAT(LineAbout(lines, c + "/truncated.json"), Catch::Contains("malformed JSON"));
+  CHECK_THAT(LineAbout(lines, c + "/malformed.json"), Catch::Contains("malformed JSON"));
+  CHECK_THAT(LineAbout(lines, c + "/feed.jsonl"), Catch::Contains("line 2"));
+  CHECK_THAT(LineAbout(lines, c + "/huge.txt"), Catch::Contains("--max-size"));
+  CHECK_THAT(LineAbout(lines, c + "/bad\\nempty.txt"), Catch::Contains("empty file"));
+  CHECK_THAT(LineAbout(lines, c + "/links/loop"), Catch::Contains("loop"));
+  CHECK_THAT(LineAbout(lines, c + "/links/self.txt"), Catch::Contains("loop"));
+  CHECK_THAT(LineAbout(lines, c + "/invalid-utf8.txt"), Catch::Contains("warning: 2 invalid UTF-8"));
+  CHECK_THAT(LineAbout(lines, c + "/name\\xFF.txt"), Catch::Contains("warning: file name is not valid UTF-8"));
+  CHECK_THAT(LineAbout(lines, c + "/unreadable.txt"), Catch::Contains("Permission denied"));
+  const std::size_t failed_files = 9;  // empty, binary, truncated, malformed, huge, bad\nempty, loop, self, unreadable
+  CHECK(lines.size() == failed_files + 1 /* feed.jsonl line 2 */ + 2 /* warnings */);
+  CHECK(summary.at("failed") == failed_files);
+  CHECK(summary.at("failed_records") == 1);
+  CHECK(summary.at("warnings") == 2);
+
+  // Everything readable went in: converted, repaired or partly good.
+  for (const char* word : {"goodword", "repairword", "sixteenword", "latinword", "ministère", "hôpitaux",
+                           "cp1252word", "jsonlgoodone", "jsonlgoodthree", "htmlword", "newlineword", "badnameword"}) {
+    INFO(word);
+    CHECK(Count(db, word) == 1);
+  }
+  CHECK(Count(db, "\"quoted cp1252word\"") == 1);
+  CHECK(Count(db, "hà sixteenword") == 1);
+
+  SECTION("a second run reports the same failures and indexes nothing new") {
+    const RunResult again = root ? IndexAsNobody(args, dir.path()) : Index(args);
+    REQUIRE(again.exit_code == 1);
+    const auto s = nlohmann::json::parse(again.out);
+    CHECK(s.at("failed") == failed_files);
+    CHECK(s.at("failed_records") == 1);  // feed.jsonl is unchanged but its bad line still stands
+    CHECK(s.at("releases_written") == 0);
+  }
+  SECTION("without --follow-symlinks links are skipped, not errors") {
+    const RunResult plain = Index({"--db", dir / "db2", "--format", "json", c});
+    const auto s = nlohmann::json::parse(plain.out);
+    CHECK(s.at("failed") == failed_files - 2 - (root ? 1 : 0));  // root reads unreadable.txt
+    CHECK(s.at("skipped").at("symbolic link (use --follow-symlinks)") == 2);
+    CHECK(plain.err.find("loop") == std::string::npos);
+  }
+}
+
+TEST_CASE("--max-size is honoured and nothing is read above it", "[index][bad-input]") {
+  TempDir dir;
+  WriteFile(dir / "c/small.txt", "Small release\n\nsmallword here.\n");
+  WriteFile(dir / "c/big.txt", "Big release\n\nbigword " + std::string(5000, 'x') + "\n");
+  const RunResult r = Index({"--db", dir / "db", "--max-size", "1000", dir / "c"});
+  REQUIRE(r.exit_code == 1);
+  REQUIRE(r.err.find(dir / "c/big.txt: skipped: ") != std::string::npos);
+  REQUIRE(Count(dir / "db", "smallword") == 1);
+  REQUIRE(Count(dir / "db", "bigword") == 0);
+}
+
+TEST_CASE("a missing root is reported and does not remove what was indexed from it", "[index][bad-input]") {
+  TempDir dir;
+  WriteFile(dir / "a/one.txt", "One\n\nfirstword\n");
+  REQUIRE(Index({"--db", dir / "db", dir / "a"}).exit_code == 0);
+  fs::rename(dir / "a", dir / "a-moved");
+  const RunResult r = Index({"--db", dir / "db", dir / "a"});
+  REQUIRE(r.exit_code == 1);
+  REQUIRE(r.err.find("no such file or folder") != std::string::npos);
+  REQUIRE(Count(dir / "db", "firstword") == 1);
+}

@@ -1,0 +1,196 @@
+// Re-running the indexer: only new or changed files are read, files that
+// are gone lose their releases, and the result is always the database a
+// full rebuild would make.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "e2e/test_index_support.h"
+
+using namespace pressdex::test;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+json IndexJson(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--format", "json"});
+  const RunResult r = Index(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+std::size_t Count(const std::string& db, const std::string& query) {
+  const RunResult r = Search({"--db", db, "--format", "count", query});
+  INFO(query << ": " << r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+  return std::stoul(r.out);
+}
+
+// The incremental database must equal a fresh --rebuild of the same files.
+void RequireSameAsRebuild(const TempDir& dir, const std::string& db, const std::vector<std::string>& roots) {
+  std::vector<std::string> args{"--db", dir / "rebuilt", "--rebuild", "-q"};
+  args.insert(args.end(), roots.begin(), roots.end());
+  REQUIRE(Index(args).exit_code == 0);
+  const auto incremental = DocumentsFingerprint(db);
+  const auto rebuilt = DocumentsFingerprint(dir / "rebuilt");
+  REQUIRE(incremental.size() == rebuilt.size());
+  for (const auto& [id, doc] : rebuilt) {
+    INFO(id);
+    REQUIRE(incremental.count(id) == 1);
+    REQUIRE(incremental.at(id) == doc);
+  }
+}
+
+void SetMtime(const std::string& path, fs::file_time_type t) { fs::last_write_time(path, t); }
+
+}  // namespace
+
+TEST_CASE("an unchanged corpus is left untouched; changes, additions and removals are applied", "[index][incremental]") {
+  TempDir dir;
+  const std::string c = dir / "c";
+  const std::string db = dir / "db";
+  MakeCorpus(c, 30, 10);
+  WriteFile(c + "/feed.jsonl", "{\"title\":\"A\",\"body\":\"jsonfirst\"}\n{\"title\":\"B\",\"body\":\"jsonsecond\"}\n");
+
+  auto s = IndexJson({"--db", db, c});
+  CHECK(s.at("added") == 31);
+  CHECK(s.at("releases_total") == 32);
+
+  s = IndexJson({"--db", db, c});
+  CHECK(s.at("unchanged") == 31);
+  CHECK(s.at("added") == 0);
+  CHECK(s.at("updated") == 0);
+  CHECK(s.at("releases_written") == 0);
+  CHECK(s.at("commits") == 0);
+
+  SECTION("a touched file (new time, same bytes) is confirmed unchanged by its hash") {
+    const std::string f = c + "/folder0/release-1.txt";
+    SetMtime(f, fs::last_write_time(f) + std::chrono::hours(1));
+    s = IndexJson({"--db", db, c});
+    CHECK(s.at("unchanged") == 31);
+    CHECK(s.at("releases_written") == 0);
+    // ...and its new time is remembered, so the next run need not hash it.
+    s = IndexJson({"--db", db, c});
+    CHECK(s.at("commits") == 0);
+  }
+  SECTION("same size, new bytes, new time: updated") {
+    const std::string f = c + "/folder0/release-1.txt";
+    const auto before = fs::last_write_time(f);
+    const auto size = fs::file_size(f);
+    const std::string head = "Ministry statement number X\n\nJAKARTA - sizeword ";
+    WriteFile(f, head + std::string(size - head.size() - 1, 'y') + "\n");
+    REQUIRE(fs::file_size(f) == size);
+    SetMtime(f, before + std::chrono::seconds(5));
+    s = IndexJson({"--db", db, c});
+    CHECK(s.at("updated") == 1);
+    CHECK(Count(db, "sizeword") == 1);
+    CHECK(Count(db, UniqueWord(1)) == 0);
+    RequireSameAsRebuild(dir, db, {c});
+  }
+  SECTION("added, changed and deleted files, a deleted folder and a shrunk JSONL file") {
+    WriteFile(c + "/folder0/new.txt", "New release\n\nnewword arrives.\n");
+    WriteFile(c + "/folder1/release-11.txt", "Changed release\n\nchangedword is longer than before, by far.\n");
+    fs::remove(c + "/folder1/release-12.txt");
+    fs::remove_all(c + "/folder2");
+    WriteFile(c + "/feed.jsonl", "{\"title\":\"A\",\"body\":\"jsonfirst\"}\n");
+    const RunResult dry = Index({"--db", db, "--dry-run", c});
+    CHECK(dry.exit_code == 0);
+    CHECK_THAT(dry.out, Catch::Contains("add " + c + "/folder0/new.txt"));
+    CHECK_THAT(dry.out, Catch::Contains("update " + c + "/folder1/release-11.txt"));
+    CHECK_THAT(dry.out, Catch::Contains("update " + c + "/feed.jsonl"));
+    CHECK_THAT(dry.out, Catch::Contains("remove " + c + "/folder1/release-12.txt"));
+    CHECK_THAT(dry.out, Catch::Contains("remove " + c + "/folder2/release-25.txt"));
+    CHECK(Count(db, "newword") == 0);  // a dry run writes nothing
+    CHECK(Xapian::Database(db).get_doccount() == 32);
+
+    s = IndexJson({"--db", db, c});
+    CHECK(s.at("added") == 1);
+    CHECK(s.at("updated") == 2);
+    CHECK(s.at("removed") == 11);
+    CHECK(s.at("releases_total") == 32 + 1 - 11 - 1);
+    CHECK(Count(db, "newword") == 1);
+    CHECK(Count(db, "changedword") == 1);
+    CHECK(Count(db, UniqueWord(12)) == 0);
+    CHECK(Count(db, UniqueWord(25)) == 0);
+    CHECK(Count(db, "jsonsecond") == 0);
+    CHECK(Count(db, "jsonfirst") == 1);
+    RequireSameAsRebuild(dir, db, {c});
+  }
+  SECTION("--rebuild starts from empty") {
+    fs::remove_all(c + "/folder2");
+    s = IndexJson({"--db", db, "--rebuild", c});
+    CHECK(s.at("added") == 21);
+    CHECK(s.at("unchanged") == 0);
+    CHECK(s.at("releases_total") == 22);
+  }
+  SECTION("changed analysis settings re-index every file") {
+    s = IndexJson({"--db", db, "--date-order", "mdy", c});
+    CHECK(s.at("updated") == 31);
+    s = IndexJson({"--db", db, "--date-order", "mdy", c});
+    CHECK(s.at("unchanged") == 31);
+  }
+}
+
+TEST_CASE("indexing one root never removes what came from another", "[index][incremental]") {
+  TempDir dir;
+  MakeCorpus(dir / "a", 3);
+  WriteFile(dir / "b/one.txt", "B release\n\nbword here.\n");
+  IndexJson({"--db", dir / "db", dir / "a"});
+  auto s = IndexJson({"--db", dir / "db", dir / "b"});
+  CHECK(s.at("added") == 1);
+  CHECK(s.at("removed") == 0);
+  CHECK(s.at("releases_total") == 4);
+  // A single file given as a root is its own scope.
+  fs::remove(dir / "b/one.txt");
+  WriteFile(dir / "b/two.txt", "Two\n\ntwoword\n");
+  s = IndexJson({"--db", dir / "db", dir / "b/two.txt"});
+  CHECK(s.at("removed") == 0);
+  s = IndexJson({"--db", dir / "db", dir / "b"});
+  CHECK(s.at("removed") == 1);
+  CHECK(s.at("releases_total") == 4);
+}
+
+TEST_CASE("when a folder's learned boilerplate changes, its other files are re-indexed", "[index][incremental]") {
+  TempDir dir;
+  const std::string c = dir / "site";
+  const std::string chrome = "Share this page on Facebook and Twitter\nSubscribe to our newsletter\n";
+  for (int i = 0; i < 3; ++i)
+    WriteFile(c + "/r" + std::to_string(i) + ".txt",
+              "Release " + std::to_string(i) + "\n\n" + chrome + "The ministry said " + UniqueWord(i) + " today.\n");
+  auto s = IndexJson({"--db", dir / "db", c});
+  REQUIRE(s.at("added") == 3);
+  // Three files share the lines: they are chrome, not news.
+  CHECK(Count(dir / "db", "newsletter") == 0);
+
+  fs::remove(c + "/r2.txt");
+  s = IndexJson({"--db", dir / "db", c});
+  CHECK(s.at("removed") == 1);
+  // Two files no longer make boilerplate: the untouched two must be redone.
+  CHECK(s.at("updated") == 2);
+  CHECK(Count(dir / "db", "newsletter") == 2);
+  RequireSameAsRebuild(dir, dir / "db", {c});
+
+  WriteFile(c + "/r2.txt", "Release 2\n\n" + chrome + "Back again.\n");
+  s = IndexJson({"--db", dir / "db", c});
+  CHECK(s.at("added") == 1);
+  CHECK(s.at("updated") == 2);
+  CHECK(Count(dir / "db", "newsletter") == 0);
+  RequireSameAsRebuild(dir, dir / "db", {c});
+}
+
+TEST_CASE("--format json and --dry-run on a new database", "[index][incremental]") {
+  TempDir dir;
+  MakeCorpus(dir / "c", 4);
+  const RunResult r = Index({"--db", dir / "db", "--dry-run", "--format", "json", dir / "c"});
+  REQUIRE(r.exit_code == 0);
+  const json s = json::parse(r.out);
+  CHECK(s.at("dry_run") == true);
+  CHECK(s.at("added") == 4);
+  CHECK(s.at("add").size() == 4);
+  CHECK(s.at("releases_total") == 0);
+  CHECK_FALSE(DatabaseExists(dir / "db"));
+  for (const char* key : {"added", "updated", "removed", "unchanged", "failed"}) CHECK(s.contains(key));
+}

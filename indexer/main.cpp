@@ -16,9 +16,10 @@ namespace {
 
 constexpr const char* kProgram = "pressdex-index";
 
-// Problems go to stderr; the list of files added/updated/removed (with
-// --dry-run or --verbose) to stdout, one per line, flushed as it goes so a
-// pipe sees progress.
+// Problems and the text summary go to stderr; stdout carries only what was
+// asked for: the list of files added/updated/removed (--dry-run, --verbose),
+// one per line and flushed as it goes so a pipe sees progress, or the JSON
+// summary (--format json).
 class CliReporter : public pressdex::IndexReporter {
  public:
   CliReporter(bool quiet, bool list_actions, std::FILE* actions_out)
@@ -65,13 +66,13 @@ std::string Plural(std::size_t n, std::string_view word) {
 void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
   std::string skipped;
   for (const auto& [reason, count] : s.skipped) skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
-  fmt::print("{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
+  fmt::print(stderr, "{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
              s.dry_run ? "dry run (nothing written): " : "", Plural(s.files_seen, "file"), s.added, s.updated,
              s.removed, s.unchanged, s.failed);
-  if (s.failed_records > 0) fmt::print(" (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
-  if (s.warnings > 0) fmt::print(", {} with warnings", s.warnings);
-  fmt::print("; skipped: {}.\n", skipped.empty() ? "none" : skipped);
-  fmt::print("{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
+  if (s.failed_records > 0) fmt::print(stderr, " (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
+  if (s.warnings > 0) fmt::print(stderr, ", {} with warnings", s.warnings);
+  fmt::print(stderr, "; skipped: {}.\n", skipped.empty() ? "none" : skipped);
+  fmt::print(stderr, "{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
              Plural(s.documents_written, "release"), s.documents_removed, s.seconds, db_path,
              Plural(s.total_documents, "release"), s.interrupted ? " Interrupted: what was done is committed." : "");
 }

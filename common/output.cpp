@@ -189,6 +189,13 @@ std::string ExplainText(const SearchResponse& r, SortOrder sort) {
   std::string order = sort == SortOrder::kNewest ? "newest" : sort == SortOrder::kOldest ? "oldest" : "relevance";
   if (sort == SortOrder::kRelevance && !u.has_text) order = "newest (no words to rank by)";
   auto or_none = [](const std::string& s) { return s.empty() ? std::string("(none)") : s; };
+  // The parser input is padded with spaces around every word; show it tidy.
+  std::string words;
+  for (const char c : u.parser_input) {
+    if (c == ' ' && (words.empty() || words.back() == ' ')) continue;
+    words += c;
+  }
+  if (!words.empty() && words.back() == ' ') words.pop_back();
   return fmt::format(
       "query:    {}\n"
       "words:    {}\n"
@@ -196,7 +203,7 @@ std::string ExplainText(const SearchResponse& r, SortOrder sort) {
       "filters:  {}\n"
       "order:    {}\n"
       "xapian:   {}\n",
-      r.query.empty() ? "(every release)" : r.query, or_none(u.parser_input), or_none(fmt::format("{}", fmt::join(terms, " "))),
+      r.query.empty() ? "(every release)" : r.query, or_none(words), or_none(fmt::format("{}", fmt::join(terms, " "))),
       or_none(fmt::format("{}", fmt::join(u.filters, "; "))), order, r.parsed);
 }
 

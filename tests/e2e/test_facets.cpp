@@ -44,7 +44,7 @@ std::size_t Lines(const std::string& text, std::size_t max_columns) {
 
 }  // namespace
 
-TEST_CASE("--facets: date, org, topic in JSON, one shape, exact", "[e2e][facets]") {
+TEST_CASE("facets: --facets gives date, org, topic in JSON, one shape, exact", "[e2e][facets]") {
   const json r = SearchJson(CorpusDb(), {"--all", "--facets", "-n", "2"});
   const long total = r.at("total").get<long>();
   REQUIRE(total > 10);
@@ -83,7 +83,7 @@ TEST_CASE("--facets: date, org, topic in JSON, one shape, exact", "[e2e][facets]
   for (std::size_t i = 1; i < org.size(); ++i) CHECK(org[i - 1].at("count") >= org[i].at("count"));
 }
 
-TEST_CASE("--facet FIELD:N shows N values and counts the rest", "[e2e][facets]") {
+TEST_CASE("facets: --facet FIELD:N shows N values and counts the rest", "[e2e][facets]") {
   const json all = SearchJson(CorpusDb(), {"--all", "--facet", "topic:0"});
   const json two = SearchJson(CorpusDb(), {"--all", "--facet", "topic:2", "--facet", "date:year"});
   const auto& every = all.at("facets").at("topic");

@@ -1,5 +1,9 @@
 #include "common/walker.h"
 
+#include <fnmatch.h>
+
+#include <fstream>
+
 #include <sys/stat.h>
 #include <unicode/utf8.h>
 
@@ -104,10 +108,16 @@ struct Walker {
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     ancestors.push_back(key);
+    const std::size_t inherited = ignore_patterns.size();
+    ReadIgnoreFile(dir);
     for (const auto& entry : entries) {
       const std::string name = entry.path().filename().string();
       if (!options.include_hidden && !name.empty() && name[0] == '.') continue;
       const std::string child = Join(display, name);
+      if (Ignored(name)) {
+        Skip(child, "listed in .pressdexignore");
+        continue;
+      }
       ec.clear();
       const bool is_link = entry.is_symlink(ec);
       if (is_link && !options.follow_symlinks) {
@@ -131,8 +141,30 @@ struct Walker {
         Skip(child, "not a regular file");
       }
     }
+    ignore_patterns.resize(inherited);
     ancestors.pop_back();
   }
+
+  // A folder's .pressdexignore lists glob patterns (one per line, '#' for
+  // comments) of names to leave out, in that folder and every folder below:
+  // a corpus can carry its own README without it becoming a release.
+  void ReadIgnoreFile(const fs::path& dir) {
+    std::ifstream in(dir / ".pressdexignore");
+    std::string line;
+    while (std::getline(in, line)) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.pop_back();
+      const auto start = line.find_first_not_of(" \t");
+      if (start == std::string::npos || line[start] == '#') continue;
+      ignore_patterns.push_back(line.substr(start));
+    }
+  }
+
+  bool Ignored(const std::string& name) const {
+    return std::any_of(ignore_patterns.begin(), ignore_patterns.end(),
+                       [&](const std::string& pattern) { return fnmatch(pattern.c_str(), name.c_str(), 0) == 0; });
+  }
+
+  std::vector<std::string> ignore_patterns;
 };
 
 void AppendEscaped(std::string& out, unsigned char byte) { out += fmt::format("\\x{:02X}", byte); }
@@ -188,7 +220,7 @@ bool PathIsUnder(std::string_view path, std::string_view folder) {
 }
 
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options, const WalkEvents& events) {
-  Walker walker{options, events, {}, {}};
+  Walker walker{options, events, {}, {}, {}};
   for (const auto& root : roots) {
     const std::string display = DisplayRoot(root);
     std::error_code ec;

@@ -86,6 +86,19 @@ bool SubstantialHeadline(std::string_view line) {
   return true;
 }
 
+// Hard-wrapped prose (e-mail, wire copy): the line stops mid-sentence and the
+// next one carries on. Such lines are a paragraph, never a header block.
+bool ContinuesIntoNext(std::string_view line, std::string_view next) {
+  if (line.empty() || next.empty()) return false;
+  const char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"') return false;
+  if (last == ',' || last == ';' || last == '-') return true;
+  const auto first = static_cast<unsigned char>(next.front());
+  if (first >= 'a' && first <= 'z') return true;
+  // Two long lines in a row are wrapped text, whatever their case.
+  return line.size() >= 55 && next.size() >= 40;
+}
+
 }  // namespace
 
 TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>& lines, std::size_t skip_line,
@@ -109,6 +122,7 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
         continue;
       }
       if (line.size() >= kParagraph && !ReadsLikeHeadline(line)) break;
+      if (i + 1 < lines.size() && ContinuesIntoNext(line, lines[i + 1])) break;
       // A sentence ends the header too (hard-wrapped or one-sentence-per-line text).
       if (first != std::string::npos && line.back() == '.' && CountWords(line) > 3) break;
       if (first == std::string::npos) first = i;

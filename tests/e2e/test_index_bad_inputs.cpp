@@ -190,7 +190,7 @@ TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[ind
   }
 }
 
-TEST_CASE("--max-size is honoured and nothing is read above it", "[index][bad-input]") {
+TEST_CASE("option --max-size is honoured and nothing is read above it", "[index][bad-input]") {
   TempDir dir;
   WriteFile(dir / "c/small.txt", "Small release\n\nsmallword here.\n");
   WriteFile(dir / "c/big.txt", "Big release\n\nbigword " + std::string(5000, 'x') + "\n");

@@ -181,7 +181,7 @@ TEST_CASE("when a folder's learned boilerplate changes, its other files are re-i
   RequireSameAsRebuild(dir, dir / "db", {c});
 }
 
-TEST_CASE("--format json and --dry-run on a new database", "[index][incremental]") {
+TEST_CASE("option --format json and --dry-run on a new database", "[index][incremental]") {
   TempDir dir;
   MakeCorpus(dir / "c", 4);
   const RunResult r = Index({"--db", dir / "db", "--dry-run", "--format", "json", dir / "c"});

@@ -63,7 +63,7 @@ TEST_CASE("count is the exact number of matches and agrees with the full listing
   CHECK(none.out == "0\n");
 }
 
-TEST_CASE("--all and an empty query list every release; -n 0 means no limit", "[e2e][cli]") {
+TEST_CASE("option --all and an empty query list every release; -n 0 means no limit", "[e2e][cli]") {
   const std::size_t total = CountOf({"--all"});
   CHECK(total >= 30);
   CHECK(CountOf({""}) == total);
@@ -174,7 +174,7 @@ TEST_CASE("json carries the stable keys and facets in the documented shape", "[e
   CHECK(text.out.find("asean") != std::string::npos);
 }
 
-TEST_CASE("--sort newest and oldest order by date", "[e2e][cli]") {
+TEST_CASE("option --sort newest and oldest order by date", "[e2e][cli]") {
   for (const std::string sort : {"newest", "oldest"}) {
     const RunResult r = S({"--sort", sort, "--format", "tsv", "--fields", "date", "--no-header", "-n", "0", "asean"});
     auto dates = Lines(r.out);

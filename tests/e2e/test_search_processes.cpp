@@ -205,7 +205,7 @@ TEST_CASE("Ctrl-C ends a batch with exit status 130 after the answers so far", "
   Child search({PRESSDEX_SEARCH_BIN, "--db", CorpusDb(), "--batch", "--format", "count"}, true, true);
   search.Send("masks\n");
   const std::string first = search.ReadLine();  // the answer arrives before the input ends
-  CHECK(first == "2");
+  CHECK(first == "1");  // only the ASEC release says "masks"
   search.Signal(SIGINT);
   search.CloseStdin();  // if the signal landed before the read, the read ends here
   CHECK(search.Wait() == 130);

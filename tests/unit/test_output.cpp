@@ -286,7 +286,7 @@ TEST_CASE("NO_COLOR and never switch colour off; always forces it", "[output]") 
   unsetenv("NO_COLOR");
 }
 
-TEST_CASE("--explain text names terms, filters and order", "[output]") {
+TEST_CASE("option --explain text names terms, filters and order", "[output]") {
   pressdex::SearchResponse r;
   r.query = "masks org:ASEC";
   r.parsed = "Query(mask@1)";

@@ -122,6 +122,15 @@ void AddTopic(std::vector<std::string>* topics, const std::string& topic) {
 
 }  // namespace
 
+void Analyser::LearnDefinitions(const std::vector<const SourceRecord*>& records, bool freeze) const {
+  impl_->registry.set_learning(true);
+  for (const SourceRecord* record : records) {
+    LearnAcronymDefinitions(record->title, impl_->gazetteer, &impl_->registry);
+    LearnAcronymDefinitions(record->text, impl_->gazetteer, &impl_->registry);
+  }
+  impl_->registry.set_learning(!freeze);
+}
+
 Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
                           const std::vector<std::string>& boilerplate) const {
   const AnalyserOptions& opt = impl_->options;

@@ -31,6 +31,11 @@ class Analyser {
 
   // `boilerplate` holds lines known to repeat across the folder's files (site
   // chrome); they are dropped from the text. May be empty.
+  // Learns the acronyms the records define (in the order given) for every
+  // later Analyse(); while `freeze` is set, Analyse() itself learns nothing.
+  // The indexer calls it per folder before analysing the folder in parallel.
+  void LearnDefinitions(const std::vector<const SourceRecord*>& records, bool freeze) const;
+
   Release Analyse(const SourceRecord& record, const FileInfo& file,
                   const std::vector<std::string>& boilerplate) const;
 

@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <deque>
+#include <future>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -18,6 +20,7 @@
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
 #include "common/schema.h"
+#include "common/work_queue.h"
 
 namespace pressdex {
 namespace {
@@ -249,21 +252,30 @@ class Run {
     reporter_.Problem(PathForMessage(path), message);
   }
 
+  // Loading and analysing run on the work queue; writes happen here, in file
+  // order, so the database gets the same documents in the same order for any -j.
   void ProcessFolder(Folder& folder, Writer& writer) {
-    // Every file of a changed folder is loaded: boilerplate is learned from all of them.
-    std::vector<std::optional<LoadedFile>> loaded(folder.files.size());
+    const std::size_t n = folder.files.size();
+    std::vector<std::optional<LoadedFile>> loaded(n);
     std::string boilerplate_fp;
     std::vector<std::string> boilerplate;
     if (folder.dirty) {
-      std::vector<const LoadedFile*> for_learning;
-      for (std::size_t i = 0; i < folder.files.size(); ++i) {
+      // Every file of a changed folder is loaded: boilerplate is learned from all of them.
+      std::vector<std::future<LoadedFile>> loading(n);
+      for (std::size_t i = 0; i < n; ++i) {
         if (folder.files[i].plan == Plan::kFailed) continue;
-        if (StopRequested()) {
-          stats_.interrupted = true;
-          return;
-        }
-        loaded[i] = LoadFile(*folder.files[i].file, options_.max_size);
+        const WalkedFile* file = folder.files[i].file;
+        loading[i] = queue_.Submit([file, max = options_.max_size] { return LoadFile(*file, max); });
+      }
+      std::vector<const LoadedFile*> for_learning;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!loading[i].valid()) continue;
+        loaded[i] = loading[i].get();
         for_learning.push_back(&*loaded[i]);
+      }
+      if (StopRequested()) {
+        stats_.interrupted = true;
+        return;
       }
       boilerplate = LearnFolderBoilerplate(for_learning);
       boilerplate_fp = BoilerplateFingerprint(boilerplate);
@@ -274,15 +286,49 @@ class Run {
         writer.SetFolder(FolderState{folder.folder, boilerplate_fp});
     }
 
-    for (std::size_t i = 0; i < folder.files.size(); ++i) {
+    for (std::size_t i = 0; i < n; ++i) {
+      PlannedFile& planned = folder.files[i];
+      if (planned.plan == Plan::kUnchanged && folder.dirty && planned.stored->boilerplate != boilerplate_fp)
+        planned.plan = Plan::kUpdate;  // the folder's boilerplate changed under it
+    }
+    // Acronyms defined in this folder's files, learned in file order before
+    // the files are analysed in parallel (see AliasRegistry).
+    std::vector<const SourceRecord*> records;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!loaded[i] || (folder.files[i].plan != Plan::kAdd && folder.files[i].plan != Plan::kUpdate)) continue;
+      for (const SourceRecord& record : loaded[i]->records) records.push_back(&record);
+    }
+    analyser_.LearnDefinitions(records, /*freeze=*/true);
+
+    // A bounded window of files being built ahead of the writer keeps memory flat.
+    const std::size_t window = queue_.jobs() * 4;
+    std::deque<std::pair<std::size_t, std::future<Prepared>>> building;
+    std::size_t next = 0;
+    auto fill = [&] {
+      while (building.size() < window && next < n) {
+        const std::size_t i = next++;
+        const Plan plan = folder.files[i].plan;
+        if (plan != Plan::kAdd && plan != Plan::kUpdate) continue;
+        auto task = [this, file = folder.files[i].file, pre = std::move(loaded[i]), boilerplate_ptr = &boilerplate]() mutable {
+          Prepared prepared;
+          prepared.loaded = pre ? std::move(*pre) : LoadFile(*file, options_.max_size);
+          if (prepared.loaded.error.ok())
+            prepared.built = BuildFileDocuments(prepared.loaded, analyser_, *boilerplate_ptr);
+          return prepared;
+        };
+        loaded[i].reset();
+        building.emplace_back(i, queue_.Submit(std::move(task)));
+      }
+    };
+    fill();
+
+    for (std::size_t i = 0; i < n; ++i) {
       PlannedFile& planned = folder.files[i];
       const WalkedFile& file = *planned.file;
       if (planned.plan == Plan::kFailed) {
         Fail(file.path, fmt::format("skipped: {} bytes is over --max-size ({} bytes)", file.size, options_.max_size));
         continue;
       }
-      if (planned.plan == Plan::kUnchanged && folder.dirty && planned.stored->boilerplate != boilerplate_fp)
-        planned.plan = Plan::kUpdate;  // the folder's boilerplate changed under it
       if (planned.plan == Plan::kUnchanged) {
         ++stats_.unchanged;
         // Problems found when it was indexed still stand: say so again.
@@ -295,21 +341,28 @@ class Run {
         }
         continue;
       }
-      if (!loaded[i]) {  // not dirty folders have no add/update; keep it safe anyway
-        loaded[i] = LoadFile(file, options_.max_size);
-      }
-      IndexOne(planned, *loaded[i], boilerplate, boilerplate_fp, writer);
-      loaded[i].reset();
-      writer.MaybeCommit();
+      // Add or update: its build was queued in file order.
+      Prepared prepared = building.front().second.get();
+      building.pop_front();
+      fill();
       if (StopRequested()) {
         stats_.interrupted = true;
-        return;
+        break;
       }
+      IndexOne(planned, prepared, boilerplate_fp, writer);
+      writer.MaybeCommit();
     }
+    for (auto& [index, pending] : building) pending.wait();  // nothing outlives the folder's data
+    analyser_.LearnDefinitions({}, /*freeze=*/false);
   }
 
-  void IndexOne(const PlannedFile& planned, const LoadedFile& loaded, const std::vector<std::string>& boilerplate,
-                const std::string& boilerplate_fp, Writer& writer) {
+  struct Prepared {
+    LoadedFile loaded;
+    BuiltFile built;
+  };
+
+  void IndexOne(const PlannedFile& planned, Prepared& prepared, const std::string& boilerplate_fp, Writer& writer) {
+    const LoadedFile& loaded = prepared.loaded;
     const std::string shown = PathForMessage(loaded.file.path);
     if (!loaded.error.ok()) {
       // Its documents from an earlier run (if any) stay: a file that cannot be
@@ -319,7 +372,7 @@ class Run {
     }
     if (!loaded.warnings.empty()) ++stats_.warnings;
     for (const auto& warning : loaded.warnings) reporter_.Warning(shown, warning);
-    BuiltFile built = BuildFileDocuments(loaded, analyser_, boilerplate);
+    BuiltFile& built = prepared.built;
     std::vector<std::string> problems = loaded.problems;
     problems.insert(problems.end(), built.problems.begin(), built.problems.end());
     if (built.documents.empty()) {
@@ -346,6 +399,7 @@ class Run {
   }
 
   const IndexOptions& options_;
+  WorkQueue queue_{options_.jobs == 0 ? WorkQueue::DefaultJobs() : options_.jobs};
   IndexReporter& reporter_;
   const Analyser& analyser_;
   const std::string settings_;

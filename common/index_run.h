@@ -25,6 +25,7 @@ struct IndexOptions {
   bool rebuild = false;                     // start from an empty database
   bool dry_run = false;                     // decide and report, write nothing (no lock taken)
   bool wait_for_lock = false;               // wait for another indexer instead of failing
+  std::size_t jobs = 0;                     // threads reading and analysing files; 0 = every core
   std::size_t commit_every = 2000;          // documents written or removed per commit (files are never split)
 };
 

@@ -145,6 +145,10 @@ int Main(int argc, char** argv) {
       ->type_name("N")
       ->check(CLI::PositiveNumber)
       ->default_str(std::to_string(options.commit_every));
+  app.add_option("-j,--jobs", options.jobs,
+                 "Threads that read and analyse files (default: every core); the database is the same for any N")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
   app.add_flag("--follow-symlinks", options.walk.follow_symlinks, "Follow symbolic links while walking");
   app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
   app.add_flag("-n,--dry-run", options.dry_run,

@@ -14,6 +14,7 @@ namespace pressdex {
 using extract::Word;
 
 void AliasRegistry::Learn(const std::string& acronym, const std::string& long_form) {
+  if (!learning_) return;
   const std::lock_guard<std::mutex> lock(mu_);
   ++by_acronym_[acronym][long_form];
   by_long_key_.emplace(FoldKey(long_form), acronym);
@@ -116,6 +117,17 @@ class Collector {
 };
 
 }  // namespace
+
+void LearnAcronymDefinitions(std::string_view text, const Gazetteer& gazetteer, AliasRegistry* registry) {
+  if (registry == nullptr || text.find('(') == std::string_view::npos) return;
+  const std::vector<Word> words = extract::ScanWords(text);
+  for (const AcronymDefinition& def : FindAcronymDefinitions(text, words)) {
+    if (gazetteer.Find(def.long_form)) continue;  // known: nothing to learn
+    const auto by_acronym = gazetteer.Find(def.acronym);
+    if (by_acronym && SharesMostWords(def.long_form, gazetteer.org(*by_acronym))) continue;
+    if (HasHeadWord(words, def.first_word, def.word_count) || by_acronym) registry->Learn(def.acronym, def.long_form);
+  }
+}
 
 std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const Gazetteer& gazetteer,
                                                     AliasRegistry* registry) {

@@ -3,6 +3,7 @@
 // put together.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <mutex>
@@ -25,11 +26,17 @@ namespace pressdex {
 // gazetteer should list the well-known acronyms itself.
 class AliasRegistry {
  public:
+  // While learning is off, Learn() does nothing: the indexer learns every
+  // definition of a folder first, in file order, then analyses the files on
+  // many threads with a registry that no longer changes, so what a release
+  // gets does not depend on thread timing (-j1 and -jN index the same).
+  void set_learning(bool on) { learning_ = on; }
   void Learn(const std::string& acronym, const std::string& long_form);
   std::optional<std::string> LongForm(const std::string& acronym) const;
   std::optional<std::string> Acronym(const std::string& long_form) const;
 
  private:
+  std::atomic<bool> learning_{true};
   mutable std::mutex mu_;
   std::map<std::string, std::map<std::string, int>> by_acronym_;  // acronym -> long form -> count
   std::map<std::string, std::string> by_long_key_;                // FoldKey(long form) -> acronym
@@ -44,6 +51,10 @@ struct FoundOrganisation {
 // null (then nothing is learned or looked up across releases).
 std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const Gazetteer& gazetteer,
                                                     AliasRegistry* registry);
+
+// Learns the organisation acronyms `text` defines inline, as
+// ExtractOrganisations would, without extracting anything else.
+void LearnAcronymDefinitions(std::string_view text, const Gazetteer& gazetteer, AliasRegistry* registry);
 
 // An organisation named by metadata, kept exactly as written, with the
 // gazetteer's names for it as aliases.

@@ -44,32 +44,64 @@ constexpr std::array kLanguages = {
     Lang{"ca", "catalan", "catalan"},
 };
 
-// Stems with each candidate stemmer and keeps the stem the database holds
-// most often; the query language's stem wins ties and is the default.
+// A stemmer and the language terms ("Lid", "Lms") of the documents it stemmed.
+struct StemmerGroup {
+  Xapian::Stem stem;
+  std::vector<std::string> lang_terms;
+};
+
+// Stems a word with every stemmer the database's languages use and keeps the
+// stem that most documents *of that stemmer's languages* hold; the query
+// language's stem wins ties and is the default. Counting within the
+// language matters: the Indonesian stemmer reads English "permission" as
+// per- + "mission", a word English releases hold often, while Indonesian
+// ones do not; and a few mislabelled releases holding an unstemmed
+// "kesihatan" must not outvote the Malay releases holding "sihat".
 class DatabaseStemmer : public Xapian::StemImplementation {
  public:
-  DatabaseStemmer(Xapian::Database db, std::vector<Xapian::Stem> stemmers, std::string description)
-      : db_(std::move(db)), stemmers_(std::move(stemmers)), description_(std::move(description)) {}
+  DatabaseStemmer(Xapian::Database db, std::vector<StemmerGroup> groups, std::string description)
+      : db_(std::move(db)), groups_(std::move(groups)), description_(std::move(description)) {}
 
   std::string operator()(const std::string& word) override {
-    std::string best = stemmers_.front()(word);
-    Xapian::doccount best_freq = db_.get_termfreq(best);
-    for (std::size_t i = 1; i < stemmers_.size(); ++i) {
-      std::string stem = stemmers_[i](word);
-      if (stem == best) continue;
-      const Xapian::doccount freq = db_.get_termfreq(stem);
-      if (freq > best_freq) {
-        best = std::move(stem);
-        best_freq = freq;
+    std::vector<std::string> stems;
+    stems.reserve(groups_.size());
+    for (const StemmerGroup& group : groups_) stems.push_back(group.stem(word));
+    // Most words: every stemmer agrees, or only one reading is in the index.
+    std::size_t held = 0, only = 0;
+    for (std::size_t i = 0; i < stems.size(); ++i) {
+      if (stems[i] != stems.front() && db_.term_exists(stems[i])) ++held, only = i;
+    }
+    if (held == 0) return stems.front();
+    if (held == 1 && !db_.term_exists(stems.front())) return stems[only];
+    std::size_t best = 0;
+    Xapian::doccount best_count = CountIn(stems[0], groups_[0]);
+    for (std::size_t i = 1; i < stems.size(); ++i) {
+      if (stems[i] == stems[best]) continue;
+      const Xapian::doccount count = CountIn(stems[i], groups_[i]);
+      if (count > best_count) {
+        best = i;
+        best_count = count;
       }
     }
-    return best;
+    return stems[best];
   }
   std::string get_description() const override { return description_; }
 
  private:
+  // Documents of the group's languages holding `term` (exact up to a
+  // hundred: enough to compare, and the cost stays bounded).
+  Xapian::doccount CountIn(const std::string& term, const StemmerGroup& group) const {
+    if (group.lang_terms.empty() || !db_.term_exists(term)) return 0;
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                                    Xapian::Query(Xapian::Query::OP_OR, group.lang_terms.begin(),
+                                                  group.lang_terms.end())));
+    return enquire.get_mset(0, 0, 100).get_matches_estimated();
+  }
+
   Xapian::Database db_;
-  std::vector<Xapian::Stem> stemmers_;
+  std::vector<StemmerGroup> groups_;
   std::string description_;
 };
 
@@ -136,24 +168,31 @@ std::string QueryLanguage(std::string_view query, std::string_view fallback) {
 
 Xapian::Stem QueryStemmer(const Xapian::Database& db, std::string_view lang) {
   std::vector<std::string> names{StemmerNameFor(lang)};
+  std::vector<std::vector<std::string>> lang_terms(1);
   try {
     const std::string prefix(schema::kLangPrefix);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string name = StemmerNameFor(std::string_view(*it).substr(prefix.size()));
-      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+      const auto at = std::find(names.begin(), names.end(), name);
+      if (at == names.end()) {
+        names.push_back(name);
+        lang_terms.push_back({*it});
+      } else {
+        lang_terms[static_cast<std::size_t>(at - names.begin())].push_back(*it);
+      }
     }
   } catch (const Xapian::Error&) {
     // A default-constructed or unreadable database: the query language alone.
   }
   if (names.size() == 1) return StemmerFor(lang);
-  std::vector<Xapian::Stem> stemmers;
+  std::vector<StemmerGroup> groups;
   std::string description = "pressdex:";
-  for (const std::string& name : names) {
-    stemmers.push_back(name == "none" ? Xapian::Stem() : Xapian::Stem(name));
-    description += " " + name;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    groups.push_back({names[i] == "none" ? Xapian::Stem() : Xapian::Stem(names[i]), std::move(lang_terms[i])});
+    description += " " + names[i];
   }
   // Xapian::Stem takes ownership of the implementation (reference counted).
-  return Xapian::Stem(new DatabaseStemmer(db, std::move(stemmers), description));
+  return Xapian::Stem(new DatabaseStemmer(db, std::move(groups), description));
 }
 
 }  // namespace pressdex

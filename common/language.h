@@ -27,9 +27,11 @@ std::string QueryLanguage(std::string_view query, std::string_view fallback);
 
 // The stemmer for a query's words. Documents are stemmed in their own
 // language, so a word is stemmed with `lang`'s stemmer and with that of every
-// language in `db` (its L-prefixed terms), and the stem the database holds
-// most often wins ("kesehatan": english leaves it, indonesian gives "sehat",
-// which Indonesian releases hold). With no such database it is StemmerFor.
+// language in `db` (its L-prefixed terms), and the stem held by the most
+// documents of the languages that stemmer serves wins, `lang`'s on ties
+// ("kesehatan": english leaves it, which no English release holds;
+// indonesian gives "sehat", which Indonesian releases hold). With no such
+// database it is StemmerFor.
 Xapian::Stem QueryStemmer(const Xapian::Database& db, std::string_view lang);
 
 }  // namespace pressdex

@@ -60,3 +60,27 @@ TEST_CASE("a word takes the stem the database holds", "[language]") {
   // A word the database has under no stem: the query language's stem.
   CHECK(stem("masks") == "mask");
 }
+
+TEST_CASE("stems are counted within their own languages", "[language]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const char* lang, const char* term) {
+    Xapian::Document doc;
+    doc.add_boolean_term(std::string("L") + lang);
+    doc.add_term(term);
+    db.add_document(doc);
+  };
+  for (int i = 0; i < 3; ++i) add("en", "mission");  // English releases about missions
+  add("en", "permiss");
+  add("id", "izin");
+  REQUIRE(Xapian::Stem("indonesian")("permission") == "mission");
+  // "mission" is common, but not in Indonesian releases: not a reading of "permission".
+  CHECK(QueryStemmer(db, "en")("permission") == "permiss");
+  CHECK(QueryStemmer(db, "id")("permission") == "permiss");
+
+  // One mislabelled English release with an unstemmed Malay word does not
+  // outvote the Malay releases.
+  add("en", "kesihatan");
+  add("ms", "sihat");
+  add("ms", "sihat");
+  CHECK(QueryStemmer(db, "en")("kesihatan") == "sihat");
+}

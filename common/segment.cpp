@@ -36,6 +36,9 @@ struct Dictionary {
   const char* bytes = nullptr;       // BytesTrie data, or
   const char16_t* uchars = nullptr;  // UCharsTrie data
   int32_t transform = 0;
+  // Kept (never closed: the tries point into it until exit) so that leak
+  // checkers see the ICU handle as still reachable, not lost.
+  UDataMemory* memory = nullptr;
 
   bool loaded() const { return bytes != nullptr || uchars != nullptr; }
 
@@ -55,6 +58,7 @@ Dictionary Load(const char* name) {
   UDataMemory* memory = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", name, &status);
   Dictionary dict;
   if (U_FAILURE(status) || memory == nullptr) return dict;
+  dict.memory = memory;
   const auto* base = static_cast<const uint8_t*>(udata_getMemory(memory));
   if (base == nullptr) return dict;
   std::array<int32_t, kIndexCount> index{};

@@ -1,6 +1,7 @@
 #include "common/query.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -177,7 +178,7 @@ class Rewriter {
 
  private:
   static bool IsFilterField(const std::string& field) {
-    if (field == "date") return true;
+    if (field == "date" || field == "exact") return true;
     return std::any_of(std::begin(schema::kFilterFields), std::end(schema::kFilterFields),
                        [&](const auto& f) { return f.name == field; });
   }
@@ -380,6 +381,18 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       else if (range->to.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, range->from);
       else q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, range->from, range->to);
       parsed.filters.push_back(fmt::format("{}date {}..{}", f.negated ? "not " : "", range->from, range->to));
+    } else if (f.field == "exact") {
+      // "exact:Việt": the word with these very accents (folded search would also take Viet, Viêt...).
+      const std::vector<std::string> forms = ExactAccentForms(f.value);
+      if (forms.empty())
+        return Status::InvalidArgument(fmt::format(
+            "query error at column {}: 'exact:{}' has no accented letter to match exactly (unaccented words already "
+            "match every accented spelling)",
+            f.column, f.value));
+      std::vector<Xapian::Query> each;
+      for (const auto& form : forms) each.emplace_back(std::string(schema::kRawPrefix) + form);
+      q = Xapian::Query(Xapian::Query::OP_AND, each.begin(), each.end());
+      parsed.filters.push_back(fmt::format("{}exact={}", f.negated ? "not " : "", fmt::join(forms, "+")));
     } else {
       const auto* field = std::find_if(std::begin(schema::kFilterFields), std::end(schema::kFilterFields),
                                        [&](const auto& ff) { return ff.name == f.field; });

@@ -1,5 +1,7 @@
 #include "common/extract/taxonomy.h"
 
+#include <unordered_map>
+
 #include <toml++/toml.h>
 #include <xapian.h>
 
@@ -56,7 +58,18 @@ void Stems(std::string_view folded, std::vector<std::string>* out) {
       break;
     }
     std::string word(folded.substr(start, end - start));
-    out->push_back(ascii && word.size() > 3 ? stemmer(word) : std::move(word));
+    if (ascii && word.size() > 3) {
+      // Stemming is most of the classifier's cost and words repeat: cache them.
+      thread_local std::unordered_map<std::string, std::string> cache;
+      auto it = cache.find(word);
+      if (it == cache.end()) {
+        if (cache.size() > 100000) cache.clear();
+        it = cache.emplace(word, stemmer(word)).first;
+      }
+      out->push_back(it->second);
+    } else {
+      out->push_back(std::move(word));
+    }
     i = end;
   }
 }
@@ -134,11 +147,14 @@ std::vector<std::string> Taxonomy::Classify(std::string_view title, std::string_
         if (std::equal(k.stems.begin() + 1, k.stems.end(), stems.begin() + static_cast<long>(i) + 1)) hits[ki] += factor;
       }
     }
-    for (const auto& [needle, ki] : unspaced_) {
-      std::size_t at = 0;
-      while ((at = folded.find(needle, at)) != std::string::npos) {
-        hits[ki] += factor;
-        at += needle.size();
+    // Unspaced-script keywords can only occur in text that has such script.
+    if (!unspaced_.empty() && HasUnspaced(folded)) {
+      for (const auto& [needle, ki] : unspaced_) {
+        std::size_t at = 0;
+        while ((at = folded.find(needle, at)) != std::string::npos) {
+          hits[ki] += factor;
+          at += needle.size();
+        }
       }
     }
     return stems.size();

@@ -62,22 +62,28 @@ int CodePoints(std::string_view s) {
   return n;
 }
 
+// Every word starts with a capital. Scripts without case (Thai, Khmer...)
+// have no capitals at all, so their lines are never "all capitalised".
 bool AllCapitalised(std::string_view line) {
   bool word_start = true;
+  bool any_upper = false;
   std::size_t i = 0;
   while (i < line.size()) {
     const char32_t c = extract::NextCodePoint(line, &i);
     if (c == ' ') { word_start = true; continue; }
     if (word_start && extract::IsLowerChar(c)) return false;
+    if (word_start && extract::IsUpperChar(c)) any_upper = true;
     word_start = false;
   }
-  return true;
+  return any_upper;
 }
 
 // A header line that can be the headline: not a site name or section label
 // ("VietnamPlus", "Y tế"), not a date strip ("Jumat, 29 Mei 2020 18:45 WIB").
 bool SubstantialHeadline(std::string_view line) {
   if (!ReadsLikeHeadline(line)) return false;
+  // Menus, breadcrumbs and bylines ("By staff | Published 13 September 2019").
+  if (line.find(" | ") != std::string_view::npos || line.rfind("By ", 0) == 0) return false;
   const int words = CountWords(line);
   if (words < 4 && CodePoints(line) < 25) return false;
   // "KENYATAAN MEDIA", "Kementerian Sumber Manusia Malaysia": a label or a name.
@@ -95,8 +101,13 @@ bool ContinuesIntoNext(std::string_view line, std::string_view next) {
   if (last == ',' || last == ';' || last == '-') return true;
   const auto first = static_cast<unsigned char>(next.front());
   if (first >= 'a' && first <= 'z') return true;
-  // Two long lines in a row are wrapped text, whatever their case.
-  return line.size() >= 55 && next.size() >= 40;
+  // Two long lines in a row are wrapped text, whatever their case, unless the
+  // first is page chrome: site names and menus use separators prose doesn't.
+  auto separated = [](std::string_view l) {
+    return l.find(" | ") != std::string_view::npos || l.find("  ") != std::string_view::npos ||
+           l.find(" > ") != std::string_view::npos || l.find(" \xC2\xBB ") != std::string_view::npos;
+  };
+  return !separated(line) && !separated(next) && CountWords(line) >= 8 && line.size() >= 55 && next.size() >= 40;
 }
 
 }  // namespace

@@ -8,10 +8,17 @@ namespace pressdex {
 namespace {
 
 std::string Shorten(std::string title) {
-  constexpr std::size_t kMax = 160;
-  if (title.size() <= kMax) return title;
-  std::size_t cut = title.rfind(' ', kMax);
-  if (cut == std::string::npos || cut < kMax / 2) cut = kMax;
+  // 160 characters, not bytes: a Thai or Khmer headline takes 3 bytes a letter.
+  constexpr std::size_t kMaxChars = 160;
+  std::size_t max_bytes = 0, chars = 0;
+  while (max_bytes < title.size() && chars < kMaxChars) {
+    ++max_bytes;
+    while (max_bytes < title.size() && (static_cast<unsigned char>(title[max_bytes]) & 0xC0) == 0x80) ++max_bytes;
+    ++chars;
+  }
+  if (max_bytes >= title.size()) return title;
+  std::size_t cut = title.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut < max_bytes / 2) cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
   return extract::Trim(title.substr(0, cut)) + "\xE2\x80\xA6";  // …
 }

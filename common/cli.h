@@ -21,6 +21,8 @@ enum ExitCode : int {
 
 // --db DIR, with the resolution rule in its help text.
 CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db);
+// The searcher's form: --db may be given several times (shards searched as one).
+CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs);
 
 // Parses argv; on error prints it (with a hint to --help) to stderr.
 // Returns -1 to go on, or the exit code to return (0 after --help/--version).

@@ -237,6 +237,10 @@ void FacetCollector::Attach(Xapian::Enquire& enquire) {
   for (const auto& spy : impl_->spies) enquire.add_matchspy(spy.get());
 }
 
+void FacetCollector::Count(const Xapian::Document& doc) {
+  for (const auto& spy : impl_->spies) (*spy)(doc, 0.0);
+}
+
 std::vector<FacetResult> FacetCollector::Results(bool exact) const {
   std::vector<FacetResult> results;
   results.reserve(impl_->specs.size());

@@ -71,6 +71,9 @@ class FacetCollector {
   FacetCollector& operator=(const FacetCollector&) = delete;
 
   void Attach(Xapian::Enquire& enquire);
+  // Counts one matching document by hand, for matches the spies cannot see
+  // (remote shards served by a stock xapian-tcpsrv).
+  void Count(const Xapian::Document& doc);
   // `exact`: whether the match saw every matching document (the caller
   // knows its check_at_least); copied into each result.
   std::vector<FacetResult> Results(bool exact = true) const;

@@ -1,6 +1,9 @@
 #include "common/search.h"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <optional>
 #include <thread>
 
@@ -9,6 +12,7 @@
 namespace pressdex {
 
 struct Searcher::Impl {
+  bool has_remote = false;  // some shard is served by xapian-tcpsrv
   std::vector<std::string> paths;
   Xapian::Database db;
 };
@@ -18,40 +22,106 @@ Searcher::~Searcher() = default;
 
 const Xapian::Database& Searcher::database() const { return impl_->db; }
 
+namespace {
+
+// Opens one database path: a database folder, a folder holding a XAPIANDB
+// stub, or a stub file. Stub lines are read here rather than by Xapian so
+// that both remote forms work: Xapian 1.4's "remote HOST:PORT" and the
+// older "remote tcp HOST PORT".
+Status AddPath(const std::string& path, Xapian::Database& db, bool& has_remote);
+
+Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& has_remote) {
+  std::ifstream in(stub);
+  if (!in) return Status::IoError("cannot read stub file " + stub.string());
+  const std::filesystem::path base = stub.parent_path();
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::istringstream words(line);
+    std::vector<std::string> w{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+    if (w.empty() || w[0][0] == '#') continue;
+    const std::string where = stub.string() + ":" + std::to_string(number);
+    if (w[0] == "remote") {
+      std::string host;
+      std::string port;
+      if (w.size() == 4 && w[1] == "tcp") {
+        host = w[2];
+        port = w[3];
+      } else if (w.size() == 2 && w[1].find(':') != std::string::npos) {
+        host = w[1].substr(0, w[1].rfind(':'));
+        port = w[1].substr(w[1].rfind(':') + 1);
+      } else {
+        return Status::InvalidArgument(where + ": expected 'remote HOST:PORT' or 'remote tcp HOST PORT'");
+      }
+      if (host.empty()) host = "127.0.0.1";
+      if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5)
+        return Status::InvalidArgument(where + ": bad port '" + port + "'");
+      try {
+        db.add_database(Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port))));
+      } catch (const Xapian::Error& e) {
+        return Status::IoError("cannot reach remote shard " + host + ":" + port + " (" + where +
+                               "): " + e.get_msg() + " (is xapian-tcpsrv running there?)");
+      }
+      has_remote = true;
+    } else if ((w[0] == "auto" || w[0] == "glass" || w[0] == "chert") && w.size() == 2) {
+      std::filesystem::path target(w[1]);
+      if (target.is_relative()) target = base / target;
+      if (Status s = AddPath(target.string(), db, has_remote); !s.ok()) {
+        return s.code() == Status::Code::kNotFound ? Status::NotFound(where + ": " + s.message())
+                                                   : Status::IoError(where + ": " + s.message());
+      }
+    } else {
+      return Status::InvalidArgument(where + ": unknown stub line '" + line + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+Status AddPath(const std::string& path, Xapian::Database& db, bool& has_remote) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return Status::NotFound("no database at " + path + ": create it with `pressdex-index --db " + path +
+                            " FOLDER...`");
+  if (std::filesystem::is_regular_file(path, ec)) return AddStub(path, db, has_remote);
+  if (const auto stub = std::filesystem::path(path) / "XAPIANDB"; std::filesystem::is_regular_file(stub, ec))
+    return AddStub(stub, db, has_remote);
+  try {
+    // An indexer committing while the tables open can discard the revision
+    // being opened: open again at the newer one.
+    for (int attempt = 0;; ++attempt) {
+      try {
+        db.add_database(Xapian::Database(path));
+        break;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 9) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
+      }
+    }
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::IoError("cannot open database " + path + ": " + e.get_msg() +
+                           " (is it a Pressdex database? create one with `pressdex-index --db " + path +
+                           " FOLDER...`)");
+  } catch (const Xapian::Error& e) {
+    return Status::IoError("cannot open database " + path + ": " + e.get_description());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::vector<std::string>& paths) {
   auto impl = std::make_unique<Impl>();
   impl->paths = paths;
   for (const auto& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-      return Status::NotFound("no database at " + path + ": create it with `pressdex-index --db " + path +
-                              " FOLDER...`");
-    try {
-      // An indexer committing while the tables open can discard the revision
-      // being opened: open again at the newer one.
-      for (int attempt = 0;; ++attempt) {
-        try {
-          impl->db.add_database(Xapian::Database(path));
-          break;
-        } catch (const Xapian::DatabaseModifiedError&) {
-          if (attempt >= 9) throw;
-          std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
-        }
-      }
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      return Status::IoError("cannot open database " + path + ": " + e.get_msg() +
-                             " (is it a Pressdex database? create one with `pressdex-index --db " + path +
-                             " FOLDER...`)");
-    } catch (const Xapian::Error& e) {
-      return Status::IoError("cannot open database " + path + ": " + e.get_description());
-    }
+    if (Status s = AddPath(path, impl->db, impl->has_remote); !s.ok()) return s;
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
 
 namespace {
 
-Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& request) {
+Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& request, bool has_remote) {
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
@@ -82,13 +152,23 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   std::optional<FacetCollector> facets;
   if (!request.facets.empty()) {
     facets.emplace(request.facets);
-    facets->Attach(enquire);
+    // xapian-tcpsrv only knows Xapian's own match spies: over remote shards
+    // the facets are counted here from the full match set instead (exact,
+    // at the cost of fetching each matching document).
+    if (!has_remote) facets->Attach(enquire);
   }
   const Xapian::doccount doccount = db.get_doccount();
   const Xapian::doccount limit = request.limit == 0 ? doccount : static_cast<Xapian::doccount>(request.limit);
   const Xapian::doccount check_at_least =
       request.exact_total || facets ? doccount : std::max<Xapian::doccount>(limit, 100);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit, check_at_least);
+  if (facets && has_remote) {
+    Xapian::Enquire all(db);
+    all.set_query(parsed.query);
+    all.set_weighting_scheme(Xapian::BoolWeight());
+    const Xapian::MSet every = all.get_mset(0, doccount, doccount);
+    for (auto it = every.begin(); it != every.end(); ++it) facets->Count(it.get_document());
+  }
   if (facets) response.facets = facets->Results();
 
   response.total = mset.get_matches_estimated();
@@ -132,7 +212,7 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
   for (int attempt = 0;; ++attempt) {
     try {
       impl_->db.reopen();
-      return SearchOnce(impl_->db, request);
+      return SearchOnce(impl_->db, request, impl_->has_remote);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt + 1 >= kAttempts)
         return Status::IoError("the database kept changing during the search (an indexer is committing); try again");

@@ -64,7 +64,7 @@ int Main(int argc, char** argv) {
 
   CLI::App app{"Search a Pressdex database of press releases.", kProgram};
   app.set_version_flag("--version", PRESSDEX_VERSION);
-  std::string db;
+  std::vector<std::string> dbs;
   std::vector<std::string> words;
   pressdex::SearchRequest request;
   std::string format = "text";
@@ -78,7 +78,7 @@ int Main(int argc, char** argv) {
   bool batch = false;
   bool explain = false;
 
-  pressdex::cli::AddDatabaseOption(app, db);
+  pressdex::cli::AddDatabasesOption(app, dbs);
   app.add_option("query", words,
                  "The query: words, \"phrases\", AND/OR/NOT, +word/-word, (...), mask*, title:word, "
                  "filters org: issuer: topic: lang: place: source: date:")
@@ -175,7 +175,8 @@ int Main(int argc, char** argv) {
   if (!batch && words.empty() && !request.match_all) return usage("no query given (use --all to list every release)");
   if (!batch && request.query.empty()) request.match_all = true;
 
-  auto searcher = pressdex::Searcher::Open({pressdex::ResolveDatabasePath(db)});
+  if (dbs.empty()) dbs.push_back(pressdex::ResolveDatabasePath(""));
+  auto searcher = pressdex::Searcher::Open(dbs);
   if (!searcher.ok()) return pressdex::cli::Fail(kProgram, searcher.status());
   auto writer = pressdex::MakeResponseWriter(output);
 

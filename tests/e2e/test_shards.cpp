@@ -1,0 +1,213 @@
+// Shards: several databases searched as one, locally (--db twice, a stub
+// file) and remotely (xapian-tcpsrv), give the answers one database gives.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "e2e/harness.h"
+
+using namespace pressdex::test;
+using nlohmann::json;
+
+extern char** environ;
+
+namespace {
+
+std::string FindOnPath(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/bin:/bin";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    std::size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    const std::string candidate = dirs.substr(start, end - start) + "/" + name;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return {};
+}
+
+// A port nobody listens on right now (the kernel's pick).
+int FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool Accepts(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// xapian-tcpsrv serving one database on 127.0.0.1, stopped when this goes.
+class TcpServer {
+ public:
+  TcpServer(const std::string& binary, const std::string& db) {
+    for (int attempt = 0; attempt < 5 && pid_ == 0; ++attempt) {
+      port_ = FreePort();
+      std::vector<std::string> args{binary, "--interface", "127.0.0.1", "--port", std::to_string(port_), "--quiet", db};
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      // Its own process group: on SIGTERM xapian-tcpsrv signals its whole
+      // group (to end its forked children), which must not include us.
+      posix_spawnattr_t attr;
+      posix_spawnattr_init(&attr);
+      posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+      posix_spawnattr_setpgroup(&attr, 0);
+      pid_t pid = 0;
+      const int rc = posix_spawn(&pid, binary.c_str(), nullptr, &attr, argv.data(), environ);
+      posix_spawnattr_destroy(&attr);
+      if (rc != 0) continue;
+      // Wait until it listens, or has died (port taken meanwhile): then try another port.
+      for (int i = 0; i < 200; ++i) {
+        if (Accepts(port_)) {
+          pid_ = pid;
+          break;
+        }
+        int status = 0;
+        if (waitpid(pid, &status, WNOHANG) == pid) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      }
+      if (pid_ == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+      }
+    }
+  }
+  ~TcpServer() {
+    if (pid_ != 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool running() const { return pid_ != 0; }
+  int port() const { return port_; }
+
+ private:
+  pid_t pid_ = 0;
+  int port_ = 0;
+};
+
+// Two shards that together hold corpus/, and one database of all of it.
+struct Shards {
+  TempDir dir;
+  std::string all = dir / "all", a = dir / "a", b = dir / "b";
+  Shards() {
+    const std::string c = CorpusDir();
+    const std::vector<std::string> first{c + "/asean", c + "/health", c + "/trade", c + "/json"};
+    const std::vector<std::string> second{c + "/disaster", c + "/education", c + "/environment", c + "/security",
+                                          c + "/multilingual", c + "/syndicated"};
+    // The single database gets the same two runs as the shards, so that
+    // acronyms learned across a run's files are the same on both sides.
+    for (const std::string& db : {all, a}) REQUIRE(IndexInto(db, first).exit_code == 0);
+    for (const std::string& db : {all, b}) REQUIRE(IndexInto(db, second).exit_code == 0);
+  }
+  static RunResult IndexInto(const std::string& db, const std::vector<std::string>& roots) {
+    std::vector<std::string> args{"--db", db, "-q"};
+    args.insert(args.end(), roots.begin(), roots.end());
+    return Index(args);
+  }
+};
+
+json Ask(std::vector<std::string> dbs, std::vector<std::string> query) {
+  std::vector<std::string> args;
+  for (const auto& db : dbs) args.insert(args.end(), {"--db", db});
+  args.insert(args.end(), {"--format", "json", "--facet", "org:0", "--facet", "topic:0", "--facet", "date:month",
+                           "--facet", "lang:0", "-n", "0"});
+  args.insert(args.end(), query.begin(), query.end());
+  const RunResult r = Search(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return json::parse(r.out);
+}
+
+// Same matches, same order, same facet counts; scores equal to rounding.
+void CheckSame(const json& one, const json& many) {
+  CHECK(one.at("total") == many.at("total"));
+  REQUIRE(one.at("results").size() == many.at("results").size());
+  for (std::size_t i = 0; i < one.at("results").size(); ++i) {
+    const auto& x = one.at("results")[i];
+    const auto& y = many.at("results")[i];
+    CHECK(x.at("id") == y.at("id"));
+    CHECK(x.at("score").get<double>() == Approx(y.at("score").get<double>()).epsilon(1e-9));
+  }
+  CHECK(one.at("facets") == many.at("facets"));
+}
+
+const std::vector<std::vector<std::string>> kQueries = {
+    {"--any", "asean", "health", "vaccine"}, {"covid"}, {"\"viet nam\""}, {"org:asec"}, {"--all"}, {"flood", "date:2022"}};
+
+}  // namespace
+
+TEST_CASE("two local shards (--db twice, or a stub file) answer as one database", "[e2e][shards]") {
+  Shards s;
+  WriteFile(s.dir / "stub", "# two shards\nauto a\nauto " + s.b + "\n");
+  for (const auto& q : kQueries) {
+    INFO(q.front());
+    const json one = Ask({s.all}, q);
+    CheckSame(one, Ask({s.a, s.b}, q));
+    CheckSame(one, Ask({s.dir / "stub"}, q));
+  }
+}
+
+TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv", "[e2e][shards][remote]") {
+  const std::string tcpsrv = FindOnPath("xapian-tcpsrv");
+  if (tcpsrv.empty()) {
+    WARN("xapian-tcpsrv not found (Debian package xapian-tools): remote shard test skipped");
+    return;
+  }
+  Shards s;
+  TcpServer server(tcpsrv, s.b);
+  REQUIRE(server.running());
+  // Both spellings of a remote line: Xapian 1.4's and the older "remote tcp".
+  WriteFile(s.dir / "stub-new", "auto a\nremote 127.0.0.1:" + std::to_string(server.port()) + "\n");
+  WriteFile(s.dir / "stub-old", "auto a\nremote tcp 127.0.0.1 " + std::to_string(server.port()) + "\n");
+  for (const auto& q : kQueries) {
+    INFO(q.front());
+    const json one = Ask({s.all}, q);
+    CheckSame(one, Ask({s.dir / "stub-new"}, q));
+    CheckSame(one, Ask({s.dir / "stub-old"}, q));
+  }
+}
+
+TEST_CASE("an unreachable remote shard is a database error naming it", "[e2e][shards][remote]") {
+  TempDir dir;
+  const int port = FreePort();
+  WriteFile(dir / "stub", "remote tcp 127.0.0.1 " + std::to_string(port) + "\n");
+  const RunResult r = Search({"--db", dir / "stub", "masks"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("127.0.0.1:" + std::to_string(port)) != std::string::npos);
+}
+
+TEST_CASE("a malformed stub line is a database error naming the line", "[e2e][shards]") {
+  TempDir dir;
+  WriteFile(dir / "stub", "auto x\nremote nowhere\n");
+  const RunResult r = Search({"--db", dir / "stub", "masks"});
+  CHECK(r.exit_code != 0);
+  CHECK(r.err.find("stub") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 //   extract-eval-tool DIR [--date-order mdy] [--lang CODE]
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -12,7 +13,6 @@
 #include <map>
 #include <sstream>
 #include <string>
-#include <sys/stat.h>
 #include <vector>
 
 #include "common/analyse.h"
@@ -71,15 +71,16 @@ int main(int argc, char** argv) {
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t0);
         const pressdex::Release r = (*analyser)->Analyse(record, info, boilerplate);
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t1);
-        analyse_seconds += static_cast<double>(t1.tv_sec - t0.tv_sec) + 1e-9 * static_cast<double>(t1.tv_nsec - t0.tv_nsec);
+        analyse_seconds +=
+            static_cast<double>(t1.tv_sec - t0.tv_sec) + 1e-9 * static_cast<double>(t1.tv_nsec - t0.tv_nsec);
         ++releases;
         bytes += record.text.size();
         nlohmann::json orgs = nlohmann::json::array();
         for (const auto& o : r.orgs) orgs.push_back({{"name", o.name}, {"aliases", o.aliases}});
-        const nlohmann::json out = {{"id", r.id},         {"title", r.title},     {"date", r.date},
-                                    {"date_source", r.date_source}, {"place", r.place}, {"source", r.source},
-                                    {"lang", r.lang},     {"issuer", r.issuer.name}, {"orgs", orgs},
-                                    {"topics", r.topics}};
+        const nlohmann::json out = {
+            {"id", r.id},       {"title", r.title},   {"date", r.date}, {"date_source", r.date_source},
+            {"place", r.place}, {"source", r.source}, {"lang", r.lang}, {"issuer", r.issuer.name},
+            {"orgs", orgs},     {"topics", r.topics}};
         std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       }
     }

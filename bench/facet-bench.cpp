@@ -16,8 +16,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <random>
 #include <set>
@@ -115,13 +115,20 @@ int main(int argc, char** argv) {
       }
       return argv[++i];
     };
-    if (a == "--db") db_path = next();
-    else if (a == "--set") set = next();
-    else if (a == "--queries") n = std::stoul(next());
-    else if (a == "--rounds") rounds = std::stoi(next());
-    else if (a == "--seed") seed = static_cast<unsigned>(std::stoul(next()));
-    else if (a == "--facets") facets_arg = next();
-    else if (a == "--write-queries") write_queries = next();
+    if (a == "--db")
+      db_path = next();
+    else if (a == "--set")
+      set = next();
+    else if (a == "--queries")
+      n = std::stoul(next());
+    else if (a == "--rounds")
+      rounds = std::stoi(next());
+    else if (a == "--seed")
+      seed = static_cast<unsigned>(std::stoul(next()));
+    else if (a == "--facets")
+      facets_arg = next();
+    else if (a == "--write-queries")
+      write_queries = next();
     else if (a == "--band") {
       const std::string v = next();
       lo = std::stod(v.substr(0, v.find(',')));
@@ -138,8 +145,7 @@ int main(int argc, char** argv) {
   }
   const Xapian::Database& db = (*searcher)->database();
   std::mt19937 rng(seed);
-  const std::vector<std::string> queries =
-      set == "band" ? BandQueries(db, n, lo, hi, rng) : WordQueries(db, n, rng);
+  const std::vector<std::string> queries = set == "band" ? BandQueries(db, n, lo, hi, rng) : WordQueries(db, n, rng);
   if (queries.empty()) {
     fmt::print(stderr, "facet-bench: no queries for set '{}'\n", set);
     return 1;

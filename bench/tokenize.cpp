@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int runs = std::max(1, std::atoi(argv[1]));
-  std::printf("| lang | texts | MB | tokens | tokens/s (tokenize) | MB/s | tokens/s (+ index extras) | sub-words per 100 tokens |\n");
+  std::printf(
+      "| lang | texts | MB | tokens | tokens/s (tokenize) | MB/s | tokens/s (+ index extras) | sub-words per 100 "
+      "tokens |\n");
   std::printf("|---|---:|---:|---:|---:|---:|---:|---:|\n");
   for (int a = 2; a < argc; ++a) {
     const std::string arg = argv[a];

@@ -243,7 +243,8 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
     }
   }
   if (!r.issuer.name.empty()) {
-    auto it = std::find_if(r.orgs.begin(), r.orgs.end(), [&](const Organisation& o) { return SameOrganisation(o, r.issuer); });
+    auto it = std::find_if(r.orgs.begin(), r.orgs.end(),
+                           [&](const Organisation& o) { return SameOrganisation(o, r.issuer); });
     if (it == r.orgs.end()) {
       r.orgs.insert(r.orgs.begin(), r.issuer);
     } else {

@@ -36,8 +36,7 @@ class Analyser {
   // The indexer calls it per folder before analysing the folder in parallel.
   void LearnDefinitions(const std::vector<const SourceRecord*>& records, bool freeze) const;
 
-  Release Analyse(const SourceRecord& record, const FileInfo& file,
-                  const std::vector<std::string>& boilerplate) const;
+  Release Analyse(const SourceRecord& record, const FileInfo& file, const std::vector<std::string>& boilerplate) const;
 
  private:
   struct Impl;

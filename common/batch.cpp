@@ -49,7 +49,9 @@ Result<BatchStats> RunBatch(Searcher& searcher, const SearchRequest& base, Respo
       writer.WriteError(number, query, response.status(), io.out);
     } else {
       if (response->total > 0) ++stats.matched;
-      if (io.explain) fmt::print(io.err, "{}: line {} (query {}):\n{}", io.program, stats.lines, number, ExplainText(*response, request.sort));
+      if (io.explain)
+        fmt::print(io.err, "{}: line {} (query {}):\n{}", io.program, stats.lines, number,
+                   ExplainText(*response, request.sort));
       writer.Write(*response, number, io.out);
     }
     // A co-process reading our answers must see each one as soon as it exists.

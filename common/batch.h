@@ -23,9 +23,9 @@ struct BatchStats {
 };
 
 struct BatchIo {
-  std::istream& in;   // one query per line; blank lines and "#..." skipped
-  std::FILE* out;     // results, in input order, flushed after each query
-  std::FILE* err;     // "PROGRAM: line L (query N): message" per malformed query
+  std::istream& in;  // one query per line; blank lines and "#..." skipped
+  std::FILE* out;    // results, in input order, flushed after each query
+  std::FILE* err;    // "PROGRAM: line L (query N): message" per malformed query
   std::string_view program;
   const std::atomic<bool>* stop = nullptr;  // raised by a signal handler: finish the current query and end
   bool explain = false;                     // ExplainText of each query to `err`

@@ -5,16 +5,18 @@
 namespace pressdex::cli {
 
 CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db) {
-  return app.add_option("--db", db,
-                        "Database folder (default: $PRESSDEX_DB, else "
-                        "${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
+  return app
+      .add_option("--db", db,
+                  "Database folder (default: $PRESSDEX_DB, else "
+                  "${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
       ->type_name("DIR");
 }
 
 CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs) {
-  return app.add_option("--db", dbs,
-                        "Database folder or stub file; repeat to search several as one (default: $PRESSDEX_DB, "
-                        "else ${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
+  return app
+      .add_option("--db", dbs,
+                  "Database folder or stub file; repeat to search several as one (default: $PRESSDEX_DB, "
+                  "else ${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
       ->type_name("DIR")
       ->allow_extra_args(false)  // one path per --db, so query words after it stay words
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

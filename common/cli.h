@@ -12,10 +12,10 @@ namespace pressdex::cli {
 
 // Stable exit codes (documented in --help and the man pages).
 enum ExitCode : int {
-  kOk = 0,           // search: something matched; index: every file indexed
-  kNoMatch = 1,      // search: nothing matched; index: some files failed
-  kUsage = 2,        // bad option or malformed query
-  kDatabase = 3,     // database missing, unreadable, locked or unwritable
+  kOk = 0,        // search: something matched; index: every file indexed
+  kNoMatch = 1,   // search: nothing matched; index: some files failed
+  kUsage = 2,     // bad option or malformed query
+  kDatabase = 3,  // database missing, unreadable, locked or unwritable
   kInterrupted = 130,
 };
 

@@ -49,8 +49,10 @@ Utf8Census CountUtf8(std::string_view bytes) {
     }
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
-    if (c < 0) ++census.invalid;
-    else ++census.multibyte;
+    if (c < 0)
+      ++census.invalid;
+    else
+      ++census.multibyte;
   }
   return census;
 }
@@ -60,7 +62,8 @@ Utf8Census CountUtf8(std::string_view bytes) {
 Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return Status::InvalidArgument("file too large to decode");
   auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
-  if (starts("\xEF\xBB\xBF")) bytes.remove_prefix(3);  // then decoded as UTF-8 below
+  if (starts("\xEF\xBB\xBF"))
+    bytes.remove_prefix(3);  // then decoded as UTF-8 below
   else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
     const char* cs = starts("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
     auto converted = Convert(bytes.substr(2), cs);

@@ -13,8 +13,8 @@ namespace pressdex {
 
 struct DecodedText {
   std::string utf8;
-  std::string charset;        // what the bytes were: "UTF-8", "UTF-16LE", "windows-1252"...
-  std::size_t replaced = 0;   // invalid UTF-8 sequences replaced by U+FFFD (data lost: worth a warning)
+  std::string charset;       // what the bytes were: "UTF-8", "UTF-16LE", "windows-1252"...
+  std::size_t replaced = 0;  // invalid UTF-8 sequences replaced by U+FFFD (data lost: worth a warning)
 };
 
 // InvalidArgument("binary content ...") for data that is not text. Never throws.

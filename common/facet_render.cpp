@@ -167,8 +167,10 @@ std::string RenderFacetsText(const std::vector<FacetResult>& facets, const Facet
   std::string out;
   for (const FacetResult& facet : facets) {
     out += Heading(facet, options.color);
-    if (facet.field == FacetField::kDate) RenderHistogram(facet, options, out);
-    else RenderTable(facet, options, out);
+    if (facet.field == FacetField::kDate)
+      RenderHistogram(facet, options, out);
+    else
+      RenderTable(facet, options, out);
     out += '\n';
   }
   return out;

@@ -70,8 +70,10 @@ std::uint32_t ParseDay(std::string_view v) {
 }
 
 void Add(FacetCounts& counts, std::string_view value, Xapian::doccount n) {
-  if (auto it = counts.find(value); it != counts.end()) it->second += n;
-  else counts.emplace(value, n);
+  if (auto it = counts.find(value); it != counts.end())
+    it->second += n;
+  else
+    counts.emplace(value, n);
 }
 
 }  // namespace
@@ -83,12 +85,16 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
   const std::string value = doc.get_value(slot_);
   switch (kind_) {
     case Kind::kSingle:
-      if (value.empty()) ++without_value_;
-      else Add(counts_, value, 1);
+      if (value.empty())
+        ++without_value_;
+      else
+        Add(counts_, value, 1);
       return;
     case Kind::kDate:
-      if (const std::uint32_t ymd = ParseDay(value)) AddDay(ymd, 1);
-      else ++without_value_;
+      if (const std::uint32_t ymd = ParseDay(value))
+        AddDay(ymd, 1);
+      else
+        ++without_value_;
       return;
     case Kind::kList: {
       // A release names each organisation once in the facet, however often
@@ -202,8 +208,10 @@ void FacetSpy::merge_results(const std::string& serialised) {
   }
   if (!in.done()) throw Xapian::SerialisationError("trailing bytes in serialised Pressdex::FacetSpy results");
   for (const auto& [value, count] : entries) {
-    if (kind_ == Kind::kDate) AddDay(ParseDay(value), count);
-    else Add(counts_, value, count);
+    if (kind_ == Kind::kDate)
+      AddDay(ParseDay(value), count);
+    else
+      Add(counts_, value, count);
   }
   documents_ += documents;
   without_value_ += without;

@@ -58,8 +58,10 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
   Xapian::doccount unknown = spy.without_value();
   for (const auto& [ymd, count] : spy.day_counts()) {
     const year_month_day d{year{int(ymd / 10000)}, month{ymd / 100 % 100}, day{ymd % 100}};
-    if (d.ok()) days.emplace_back(d, count);
-    else unknown += count;
+    if (d.ok())
+      days.emplace_back(d, count);
+    else
+      unknown += count;
   }
 
   DateGranularity granularity = spec.granularity;
@@ -68,8 +70,10 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
     if (!days.empty()) {
       const year_month_day first = days.front().first;
       const year_month_day last = days.back().first;
-      if ((sys_days{last} - sys_days{first}).count() + 1 <= kMaxAutoDays) granularity = DateGranularity::kDay;
-      else if (MonthIndex(last) - MonthIndex(first) + 1 <= kMaxAutoMonths) granularity = DateGranularity::kMonth;
+      if ((sys_days{last} - sys_days{first}).count() + 1 <= kMaxAutoDays)
+        granularity = DateGranularity::kDay;
+      else if (MonthIndex(last) - MonthIndex(first) + 1 <= kMaxAutoMonths)
+        granularity = DateGranularity::kMonth;
     }
   }
   result.granularity = std::string(DateGranularityName(granularity));
@@ -83,8 +87,10 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
   std::vector<std::pair<year_month_day, Xapian::doccount>> buckets;
   for (const auto& [d, count] : days) {
     const year_month_day b = bucket_of(d);
-    if (!buckets.empty() && buckets.back().first == b) buckets.back().second += count;
-    else buckets.emplace_back(b, count);
+    if (!buckets.empty() && buckets.back().first == b)
+      buckets.back().second += count;
+    else
+      buckets.emplace_back(b, count);
   }
   result.distinct = buckets.size();
 
@@ -109,9 +115,12 @@ FacetResult DateResult(const FacetSpec& spec, const FacetSpy& spy) {
       }
       result.values.push_back(std::move(v));
       if (d == last) break;
-      if (granularity == DateGranularity::kYear) d = year_month_day{d.year() + years{1}, month{1}, day{1}};
-      else if (granularity == DateGranularity::kMonth) d = year_month_day{d.year(), d.month(), day{1}} + months{1};
-      else d = year_month_day{sys_days{d} + std::chrono::days{1}};
+      if (granularity == DateGranularity::kYear)
+        d = year_month_day{d.year() + years{1}, month{1}, day{1}};
+      else if (granularity == DateGranularity::kMonth)
+        d = year_month_day{d.year(), d.month(), day{1}} + months{1};
+      else
+        d = year_month_day{sys_days{d} + std::chrono::days{1}};
     }
   }
   if (spec.limit > 0 && result.values.size() > spec.limit) {
@@ -163,12 +172,18 @@ Result<FacetSpec> ParseFacetSpec(std::string_view text) {
   if (info->field == FacetField::kDate) {
     const auto colon2 = rest.find(':');
     const std::string_view first = rest.substr(0, colon2);
-    if (first == "year") spec.granularity = DateGranularity::kYear;
-    else if (first == "month") spec.granularity = DateGranularity::kMonth;
-    else if (first == "day") spec.granularity = DateGranularity::kDay;
-    else if (first == "auto") spec.granularity = DateGranularity::kAuto;
-    else if (colon2 == std::string_view::npos && ParseCount(first, spec.limit)) return spec;
-    else return bad();
+    if (first == "year")
+      spec.granularity = DateGranularity::kYear;
+    else if (first == "month")
+      spec.granularity = DateGranularity::kMonth;
+    else if (first == "day")
+      spec.granularity = DateGranularity::kDay;
+    else if (first == "auto")
+      spec.granularity = DateGranularity::kAuto;
+    else if (colon2 == std::string_view::npos && ParseCount(first, spec.limit))
+      return spec;
+    else
+      return bad();
     if (colon2 == std::string_view::npos) return spec;
     rest = rest.substr(colon2 + 1);
   }

@@ -43,13 +43,13 @@ struct FacetValue {
 
 struct FacetResult {
   FacetField field = FacetField::kOrg;
-  std::string granularity;          // date only: "year" | "month" | "day"
+  std::string granularity;  // date only: "year" | "month" | "day"
   // Others: by count, then value. Dates: chronological, every bucket from the
   // first to the last (empty ones as 0), then "unknown" (always present).
   std::vector<FacetValue> values;
-  std::size_t more = 0;             // distinct (non-empty) values not shown
-  std::size_t distinct = 0;         // distinct non-empty values in the match set
-  bool exact = true;                // counts cover the whole match set
+  std::size_t more = 0;      // distinct (non-empty) values not shown
+  std::size_t distinct = 0;  // distinct non-empty values in the match set
+  bool exact = true;         // counts cover the whole match set
 };
 
 // What one spy counted, shaped as `spec` asks (sorting, limit, date

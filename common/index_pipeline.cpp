@@ -108,7 +108,8 @@ LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
       loaded.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", text->replaced,
                                             text->replaced == 1 ? "" : "s"));
     if (IsLikelyZawgyi(text->utf8))  // no converter in ICU: say so (docs/languages.md)
-      loaded.warnings.push_back("Burmese text looks Zawgyi-encoded, not Unicode: its words will not match Unicode queries");
+      loaded.warnings.push_back(
+          "Burmese text looks Zawgyi-encoded, not Unicode: its words will not match Unicode queries");
     auto read = ReadRecords(FormatForPath(file.path), text->utf8);
     if (!read.ok()) {
       loaded.error = read.status();

@@ -19,8 +19,8 @@ namespace pressdex {
 
 struct LoadedFile {
   WalkedFile file;
-  std::string path;    // PathForIndex(file.path): what the index calls it
-  std::string folder;  // PathForIndex(file.folder)
+  std::string path;     // PathForIndex(file.path): what the index calls it
+  std::string folder;   // PathForIndex(file.folder)
   std::string content;  // HexFingerprint of the bytes ("" when they could not be read)
   Status error;         // not ok: nothing of the file can be indexed (message names the problem)
   std::vector<SourceRecord> records;

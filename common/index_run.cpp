@@ -4,9 +4,9 @@
 
 #include <chrono>
 #include <deque>
-#include <future>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -39,8 +39,8 @@ std::string FileBytesOrEmpty(const std::string& path) {
 // Everything besides a file's own bytes that decides what its documents hold.
 std::string SettingsFingerprint(const AnalyserOptions& o) {
   const std::string settings =
-      fmt::format("{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION, o.default_lang, o.day_first ? "dmy" : "mdy",
-                  o.orgs_file, o.taxonomy_file, schema::kMaxTermBytes);
+      fmt::format("{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION, o.default_lang,
+                  o.day_first ? "dmy" : "mdy", o.orgs_file, o.taxonomy_file, schema::kMaxTermBytes);
   std::uint64_t h = Fingerprint(settings);
   h = Fingerprint(FileBytesOrEmpty(o.orgs_file), h);
   h = Fingerprint(FileBytesOrEmpty(o.taxonomy_file), h);
@@ -309,7 +309,8 @@ class Run {
         const std::size_t i = next++;
         const Plan plan = folder.files[i].plan;
         if (plan != Plan::kAdd && plan != Plan::kUpdate) continue;
-        auto task = [this, file = folder.files[i].file, pre = std::move(loaded[i]), boilerplate_ptr = &boilerplate]() mutable {
+        auto task = [this, file = folder.files[i].file, pre = std::move(loaded[i]),
+                     boilerplate_ptr = &boilerplate]() mutable {
           Prepared prepared;
           prepared.loaded = pre ? std::move(*pre) : LoadFile(*file, options_.max_size);
           if (prepared.loaded.error.ok())

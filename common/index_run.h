@@ -33,18 +33,18 @@ enum class FileAction { kAdd, kUpdate, kRemove };
 std::string_view FileActionName(FileAction action);  // "add", "update", "remove"
 
 struct IndexStats {
-  std::size_t files_seen = 0;  // supported files found by the walk
-  std::size_t added = 0;       // files indexed for the first time
-  std::size_t updated = 0;     // files indexed again (changed, or their folder's boilerplate changed)
-  std::size_t removed = 0;     // files gone from disk whose documents were removed
-  std::size_t unchanged = 0;   // files left as they were (not read)
-  std::size_t failed = 0;      // files (or folders) that could not be indexed; each reported
+  std::size_t files_seen = 0;      // supported files found by the walk
+  std::size_t added = 0;           // files indexed for the first time
+  std::size_t updated = 0;         // files indexed again (changed, or their folder's boilerplate changed)
+  std::size_t removed = 0;         // files gone from disk whose documents were removed
+  std::size_t unchanged = 0;       // files left as they were (not read)
+  std::size_t failed = 0;          // files (or folders) that could not be indexed; each reported
   std::size_t failed_records = 0;  // records skipped inside files that were otherwise indexed
   std::size_t warnings = 0;        // files indexed with a caveat (repaired bytes, renamed path)
   std::size_t documents_written = 0;
   std::size_t documents_removed = 0;
   std::map<std::string, std::size_t> skipped;  // reason -> count (not failures: unsupported types...)
-  std::size_t total_documents = 0;  // in the database after the run
+  std::size_t total_documents = 0;             // in the database after the run
   std::size_t commits = 0;
   bool interrupted = false;  // StopRequested(): what was done is committed
   bool dry_run = false;

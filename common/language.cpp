@@ -23,24 +23,42 @@ struct Lang {
 
 // Languages Snowball stems, plus the region's languages it does not.
 constexpr std::array kLanguages = {
-    Lang{"en", "english", "english"},       Lang{"id", "indonesian", "indonesian"},
-    Lang{"ms", "malay", "indonesian"},      Lang{"vi", "vietnamese", "none"},
-    Lang{"th", "thai", "none"},             Lang{"km", "khmer", "none"},
-    Lang{"lo", "lao", "none"},              Lang{"my", "burmese", "none"},
-    Lang{"zh", "chinese", "none"},          Lang{"ja", "japanese", "none"},
-    Lang{"ko", "korean", "none"},           Lang{"tl", "tagalog", "none"},
-    Lang{"fr", "french", "french"},         Lang{"de", "german", "german"},
-    Lang{"es", "spanish", "spanish"},       Lang{"pt", "portuguese", "portuguese"},
-    Lang{"it", "italian", "italian"},       Lang{"nl", "dutch", "dutch"},
-    Lang{"sv", "swedish", "swedish"},       Lang{"da", "danish", "danish"},
-    Lang{"no", "norwegian", "norwegian"},   Lang{"nb", "norwegian", "norwegian"},
-    Lang{"fi", "finnish", "finnish"},       Lang{"ru", "russian", "russian"},
-    Lang{"ar", "arabic", "arabic"},         Lang{"tr", "turkish", "turkish"},
-    Lang{"hu", "hungarian", "hungarian"},   Lang{"ro", "romanian", "romanian"},
-    Lang{"ga", "irish", "irish"},           Lang{"el", "greek", "greek"},
-    Lang{"hi", "hindi", "none"},            Lang{"ta", "tamil", "tamil"},
-    Lang{"ne", "nepali", "nepali"},         Lang{"lt", "lithuanian", "lithuanian"},
-    Lang{"hy", "armenian", "armenian"},     Lang{"eu", "basque", "basque"},
+    Lang{"en", "english", "english"},
+    Lang{"id", "indonesian", "indonesian"},
+    Lang{"ms", "malay", "indonesian"},
+    Lang{"vi", "vietnamese", "none"},
+    Lang{"th", "thai", "none"},
+    Lang{"km", "khmer", "none"},
+    Lang{"lo", "lao", "none"},
+    Lang{"my", "burmese", "none"},
+    Lang{"zh", "chinese", "none"},
+    Lang{"ja", "japanese", "none"},
+    Lang{"ko", "korean", "none"},
+    Lang{"tl", "tagalog", "none"},
+    Lang{"fr", "french", "french"},
+    Lang{"de", "german", "german"},
+    Lang{"es", "spanish", "spanish"},
+    Lang{"pt", "portuguese", "portuguese"},
+    Lang{"it", "italian", "italian"},
+    Lang{"nl", "dutch", "dutch"},
+    Lang{"sv", "swedish", "swedish"},
+    Lang{"da", "danish", "danish"},
+    Lang{"no", "norwegian", "norwegian"},
+    Lang{"nb", "norwegian", "norwegian"},
+    Lang{"fi", "finnish", "finnish"},
+    Lang{"ru", "russian", "russian"},
+    Lang{"ar", "arabic", "arabic"},
+    Lang{"tr", "turkish", "turkish"},
+    Lang{"hu", "hungarian", "hungarian"},
+    Lang{"ro", "romanian", "romanian"},
+    Lang{"ga", "irish", "irish"},
+    Lang{"el", "greek", "greek"},
+    Lang{"hi", "hindi", "none"},
+    Lang{"ta", "tamil", "tamil"},
+    Lang{"ne", "nepali", "nepali"},
+    Lang{"lt", "lithuanian", "lithuanian"},
+    Lang{"hy", "armenian", "armenian"},
+    Lang{"eu", "basque", "basque"},
     Lang{"ca", "catalan", "catalan"},
 };
 
@@ -94,9 +112,9 @@ class DatabaseStemmer : public Xapian::StemImplementation {
     if (group.lang_terms.empty() || !db_.term_exists(term)) return 0;
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
-                                    Xapian::Query(Xapian::Query::OP_OR, group.lang_terms.begin(),
-                                                  group.lang_terms.end())));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term),
+                      Xapian::Query(Xapian::Query::OP_OR, group.lang_terms.begin(), group.lang_terms.end())));
     return enquire.get_mset(0, 0, 100).get_matches_estimated();
   }
 

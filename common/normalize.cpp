@@ -2,8 +2,8 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -32,8 +32,7 @@ const icu::Normalizer2& Nfc() {
 bool IsStrippableScript(UChar32 base) {
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(base, &status);
-  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC ||
-         script == USCRIPT_COMMON;
+  return script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC || script == USCRIPT_COMMON;
 }
 
 // Letters that carry their "accent" as part of the code point and so survive NFD.

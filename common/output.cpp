@@ -102,8 +102,8 @@ Result<std::vector<Field>> ParseFields(std::string_view list) {
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     const auto* it = std::find_if(kFields.begin(), kFields.end(), [&](const FieldEntry& e) { return e.name == name; });
     if (it == kFields.end()) {
-      return Status::InvalidArgument(fmt::format("unknown field '{}' in --fields: use {}", name,
-                                                 fmt::join(FieldNames(), ",")));
+      return Status::InvalidArgument(
+          fmt::format("unknown field '{}' in --fields: use {}", name, fmt::join(FieldNames(), ",")));
     }
     fields.push_back(it->field);
     start = comma + 1;
@@ -134,9 +134,8 @@ std::vector<Field> DefaultFields(OutputFormat format) {
     default: break;
   }
   // json/jsonl: every field, in the order of the json results.
-  return {Field::kRank,   Field::kId,     Field::kPath,   Field::kTitle, Field::kDate,
-          Field::kScore,  Field::kSnippet, Field::kPlace, Field::kSource, Field::kLang,
-          Field::kIssuer, Field::kOrgs,   Field::kTopics, Field::kUrl};
+  return {Field::kRank,  Field::kId,     Field::kPath, Field::kTitle,  Field::kDate, Field::kScore,  Field::kSnippet,
+          Field::kPlace, Field::kSource, Field::kLang, Field::kIssuer, Field::kOrgs, Field::kTopics, Field::kUrl};
 }
 
 bool NeedsSnippets(const OutputOptions& options) {
@@ -174,7 +173,8 @@ std::unique_ptr<ResponseWriter> MakeResponseWriter(const OutputOptions& options)
 Result<bool> ResolveColor(std::string_view mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
-  if (mode != "auto") return Status::InvalidArgument(fmt::format("--color must be auto, always or never, not '{}'", mode));
+  if (mode != "auto")
+    return Status::InvalidArgument(fmt::format("--color must be auto, always or never, not '{}'", mode));
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;
   const char* term = std::getenv("TERM");

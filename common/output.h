@@ -23,7 +23,22 @@ Result<OutputFormat> ParseOutputFormat(std::string_view name);
 const std::vector<std::string>& OutputFormatNames();
 
 // A column of tsv/csv or a key of jsonl (--fields).
-enum class Field { kRank, kScore, kDate, kTitle, kPath, kId, kPlace, kSource, kLang, kIssuer, kOrgs, kTopics, kSnippet, kUrl };
+enum class Field {
+  kRank,
+  kScore,
+  kDate,
+  kTitle,
+  kPath,
+  kId,
+  kPlace,
+  kSource,
+  kLang,
+  kIssuer,
+  kOrgs,
+  kTopics,
+  kSnippet,
+  kUrl
+};
 
 // "rank,score,date" -> fields in that order. InvalidArgument names the bad one.
 Result<std::vector<Field>> ParseFields(std::string_view list);

@@ -65,8 +65,10 @@ class DelimitedWriter : public ResponseWriter {
     line_.clear();
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i > 0) line_ += csv_ ? ',' : '\t';
-      if (csv_) AppendCsv(line_, values[i]);
-      else AppendTsv(line_, values[i]);
+      if (csv_)
+        AppendCsv(line_, values[i]);
+      else
+        AppendTsv(line_, values[i]);
     }
     line_ += csv_ ? "\r\n" : "\n";
     std::fwrite(line_.data(), 1, line_.size(), out);

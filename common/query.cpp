@@ -226,9 +226,7 @@ class Rewriter {
   std::vector<std::string> wildcards_;
 };
 
-bool ValidDay(int y, unsigned m, unsigned d) {
-  return year_month_day{year{y}, month{m}, day{d}}.ok();
-}
+bool ValidDay(int y, unsigned m, unsigned d) { return year_month_day{year{y}, month{m}, day{d}}.ok(); }
 
 // One side of a date filter: "2020", "2020-04", "2020-04-29", "30d", "6m", "1y".
 // Returns [first day, last day] it covers.
@@ -236,7 +234,8 @@ Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
   auto digits = [](std::string_view t) {
     return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  if (s.size() >= 2 && digits(s.substr(0, s.size() - 1)) && std::string_view("dwmy").find(s.back()) != std::string_view::npos) {
+  if (s.size() >= 2 && digits(s.substr(0, s.size() - 1)) &&
+      std::string_view("dwmy").find(s.back()) != std::string_view::npos) {
     if (s.size() > 6) return Status::InvalidArgument(fmt::format("bad date '{}': too far back", s));
     const int n = std::stoi(std::string(s.substr(0, s.size() - 1)));
     year_month_day ymd{today};
@@ -246,7 +245,9 @@ Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
       case 'w': point = today - days{7 * n}; break;
       case 'm': {
         year_month_day back = year_month_day{ymd.year(), ymd.month(), day{1}} - months{n};
-        back = year_month_day{back.year(), back.month(), std::min(ymd.day(), year_month_day_last{back.year(), month_day_last{back.month()}}.day())};
+        back =
+            year_month_day{back.year(), back.month(),
+                           std::min(ymd.day(), year_month_day_last{back.year(), month_day_last{back.month()}}.day())};
         point = sys_days{back};
         break;
       }
@@ -261,8 +262,8 @@ Result<DateRange> ParseDatePoint(std::string_view s, sys_days today) {
     const std::string v = fmt::format("{:04d}{:02d}{:02d}", int(p.year()), unsigned(p.month()), unsigned(p.day()));
     return DateRange{v, v};
   }
-  const auto bad = Status::InvalidArgument(
-      fmt::format("bad date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or a relative 30d, 6m, 1y", s));
+  const auto bad =
+      Status::InvalidArgument(fmt::format("bad date '{}': use YYYY, YYYY-MM, YYYY-MM-DD or a relative 30d, 6m, 1y", s));
   if (s.size() == 4 && digits(s)) return DateRange{std::string(s) + "0101", std::string(s) + "1231"};
   if (s.size() == 7 && s[4] == '-' && digits(s.substr(0, 4)) && digits(s.substr(5, 2))) {
     const int y = std::stoi(std::string(s.substr(0, 4)));
@@ -362,8 +363,10 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
     for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
       const std::string term = *it;
       // Title terms highlight like body terms.
-      if (!term.empty() && term[0] == schema::kTitlePrefix[0]) parsed.terms.push_back(term.substr(1));
-      else parsed.terms.push_back(term);
+      if (!term.empty() && term[0] == schema::kTitlePrefix[0])
+        parsed.terms.push_back(term.substr(1));
+      else
+        parsed.terms.push_back(term);
     }
   }
 
@@ -376,10 +379,14 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       auto range = ParseDateFilter(f.value, options.today);
       if (!range.ok())
         return Status::InvalidArgument(fmt::format("query error at column {}: {}", f.column, range.status().message()));
-      if (const std::string period = PeriodTerm(f.value, *range); !period.empty()) q = Xapian::Query(period);
-      else if (range->from.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, range->to);
-      else if (range->to.empty()) q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, range->from);
-      else q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, range->from, range->to);
+      if (const std::string period = PeriodTerm(f.value, *range); !period.empty())
+        q = Xapian::Query(period);
+      else if (range->from.empty())
+        q = Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, range->to);
+      else if (range->to.empty())
+        q = Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, range->from);
+      else
+        q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, range->from, range->to);
       parsed.filters.push_back(fmt::format("{}date {}..{}", f.negated ? "not " : "", range->from, range->to));
     } else if (f.field == "exact") {
       // "exact:Việt": the word with these very accents (folded search would also take Viet, Viêt...).
@@ -403,8 +410,10 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       q = Xapian::Query(schema::FieldTerm(field->prefix, value));
       parsed.filters.push_back(fmt::format("{}{}={}", f.negated ? "not " : "", f.field, FoldKey(f.value)));
     }
-    if (f.negated) negative.push_back(q);
-    else positive[f.field].push_back(q);
+    if (f.negated)
+      negative.push_back(q);
+    else
+      positive[f.field].push_back(q);
   }
 
   Xapian::Query filter;

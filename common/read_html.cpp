@@ -8,10 +8,10 @@
 #include <cctype>
 #include <cstring>
 #include <exception>
-#include <set>
-#include <string>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 
 #include "common/readers.h"
 
@@ -24,27 +24,54 @@ struct GumboDeleter {
 
 bool IsSkipped(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_MENU:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_MENU: return true;
+    default: return false;
   }
 }
 
 bool IsBlock(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_HR: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_TIME:
-      return true;
-    default:
-      return false;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_TIME: return true;
+    default: return false;
   }
 }
 
@@ -127,12 +154,14 @@ void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
     const char* content = Attr(node, "content");
     if (key != nullptr && content != nullptr) {
       const std::string k = key;
-      if ((k == "article:published_time" || k == "datePublished" || k == "date" || k == "dc.date" ||
-           k == "DC.date" || k == "pubdate" || k == "publish-date" || k == "og:published_time") &&
+      if ((k == "article:published_time" || k == "datePublished" || k == "date" || k == "dc.date" || k == "DC.date" ||
+           k == "pubdate" || k == "publish-date" || k == "og:published_time") &&
           r.meta.date.empty())
         r.meta.date = content;
-      else if (k == "og:title") og_title = content;
-      else if (k == "og:url" && r.meta.url.empty()) r.meta.url = content;
+      else if (k == "og:title")
+        og_title = content;
+      else if (k == "og:url" && r.meta.url.empty())
+        r.meta.url = content;
       else if (k == "keywords" || k == "news_keywords" || k == "article:tag") {
         std::string list = content;
         std::size_t start = 0;
@@ -143,7 +172,8 @@ void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
           if (!item.empty()) r.meta.keywords.push_back(item);
           start = sep + 1;
         }
-      } else if (k == "article:section") r.meta.topics.emplace_back(content);
+      } else if (k == "article:section")
+        r.meta.topics.emplace_back(content);
       else if ((k == "og:site_name" || k == "author" || k == "publisher" || k == "article:publisher") &&
                r.meta.issuer.empty())
         r.meta.issuer = content;
@@ -216,9 +246,9 @@ std::size_t EstimatedNestingDepth(std::string_view text) {
   };
   // Elements that never hold children, or whose end tag is implied by the next sibling.
   static const std::set<std::string, std::less<>> kFlat = {
-      "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-      "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-      "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body"};
+      "area",  "base",  "br",       "col",     "embed", "hr", "img",    "input",    "link", "meta", "param", "source",
+      "track", "wbr",   "p",        "li",      "dt",    "dd", "option", "optgroup", "tr",   "td",   "th",    "thead",
+      "tbody", "tfoot", "colgroup", "caption", "rb",    "rt", "rp",     "rtc",      "html", "head", "body"};
   std::size_t depth = 0, deepest = 0, i = 0;
   while ((i = text.find('<', i)) != std::string_view::npos) {
     ++i;
@@ -281,8 +311,8 @@ Result<ReadResult> ReadHtml(std::string_view text) {
   pthread_t thread;
   bool started = pthread_attr_init(&attr) == 0;
   if (started) {
-    started = pthread_attr_setstacksize(&attr, kStackBytes) == 0 &&
-              pthread_create(&thread, &attr, &RunParseJob, &job) == 0;
+    started =
+        pthread_attr_setstacksize(&attr, kStackBytes) == 0 && pthread_create(&thread, &attr, &RunParseJob, &job) == 0;
     pthread_attr_destroy(&attr);
   }
   if (!started) {

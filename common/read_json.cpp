@@ -71,12 +71,14 @@ Result<SourceRecord> RecordFromObject(const json& obj) {
   if (!obj.is_object()) return Status::InvalidArgument("record is not a JSON object");
   SourceRecord r;
   if (const json* v = Field(obj, {"title", "headline", "name"})) r.title = AsText(*v);
-  if (const json* v = Field(obj, {"body", "content", "text", "article", "contents", "description"})) r.text = AsText(*v);
+  if (const json* v = Field(obj, {"body", "content", "text", "article", "contents", "description"}))
+    r.text = AsText(*v);
   if (const json* v = Field(obj, {"subtitle", "summary", "lead"})) {
     const std::string lead = AsText(*v);
     if (!lead.empty() && r.text.find(lead) == std::string::npos) r.text = lead + "\n\n" + r.text;
   }
-  if (const json* v = Field(obj, {"date", "published", "published_at", "datePublished", "date_published", "datetime", "pubdate"}))
+  if (const json* v =
+          Field(obj, {"date", "published", "published_at", "datePublished", "date_published", "datetime", "pubdate"}))
     r.meta.date = AsText(*v);
   if (const json* v = Field(obj, {"url", "link", "permalink", "source_url"})) r.meta.url = AsText(*v);
   if (const json* v = Field(obj, {"language", "lang", "locale"})) r.meta.language = AsText(*v);

@@ -40,16 +40,26 @@ std::vector<std::string> InlineList(const std::string& value) {
 void Assign(SourceRecord& r, const std::string& key, const std::vector<std::string>& values) {
   if (values.empty()) return;
   const std::string& first = values.front();
-  if (key == "title") r.title = first;
-  else if (key == "date" || key == "published" || key == "published_at" || key == "pubdate") r.meta.date = first;
-  else if (key == "url" || key == "link") r.meta.url = first;
-  else if (key == "language" || key == "lang") r.meta.language = first;
-  else if (key == "organisation" || key == "organization" || key == "issuer" || key == "publisher") r.meta.issuer = first;
-  else if (key == "organisations" || key == "organizations" || key == "orgs") r.meta.organisations = values;
-  else if (key == "topics" || key == "categories" || key == "topic" || key == "category") r.meta.topics = values;
-  else if (key == "tags" || key == "keywords") r.meta.keywords = values;
-  else if (key == "place" || key == "location") r.meta.place = first;
-  else if (key == "source") r.meta.source = first;
+  if (key == "title")
+    r.title = first;
+  else if (key == "date" || key == "published" || key == "published_at" || key == "pubdate")
+    r.meta.date = first;
+  else if (key == "url" || key == "link")
+    r.meta.url = first;
+  else if (key == "language" || key == "lang")
+    r.meta.language = first;
+  else if (key == "organisation" || key == "organization" || key == "issuer" || key == "publisher")
+    r.meta.issuer = first;
+  else if (key == "organisations" || key == "organizations" || key == "orgs")
+    r.meta.organisations = values;
+  else if (key == "topics" || key == "categories" || key == "topic" || key == "category")
+    r.meta.topics = values;
+  else if (key == "tags" || key == "keywords")
+    r.meta.keywords = values;
+  else if (key == "place" || key == "location")
+    r.meta.place = first;
+  else if (key == "source")
+    r.meta.source = first;
 }
 
 void ParseYamlFrontMatter(std::string_view block, SourceRecord& r) {
@@ -141,7 +151,8 @@ std::string StripInline(std::string_view line) {
         }
       }
     }
-    if (c == '*' || c == '`' || (c == '_' && (i == 0 || i + 1 == line.size() || line[i - 1] == ' ' || line[i + 1] == ' ')))
+    if (c == '*' || c == '`' ||
+        (c == '_' && (i == 0 || i + 1 == line.size() || line[i - 1] == ' ' || line[i + 1] == ' ')))
       continue;
     out.push_back(c);
   }
@@ -163,8 +174,10 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
     const std::size_t end = body.find(closing, first_nl);
     if (end == std::string_view::npos) break;
     const std::string_view block = body.substr(first_nl + 1, end - first_nl);
-    if (fence == "---") ParseYamlFrontMatter(block, r);
-    else ParseTomlFrontMatter(block, r);
+    if (fence == "---")
+      ParseYamlFrontMatter(block, r);
+    else
+      ParseTomlFrontMatter(block, r);
     const std::size_t after = body.find('\n', end + 1);
     body = after == std::string_view::npos ? std::string_view() : body.substr(after + 1);
     break;

@@ -10,10 +10,10 @@ namespace pressdex {
 
 // Metadata a file states explicitly (JSON fields, front matter, HTML <meta>).
 struct StatedMetadata {
-  std::string date;                     // as written: "2020-04-29T10:00:00Z", "29 April 2020"...
+  std::string date;  // as written: "2020-04-29T10:00:00Z", "29 April 2020"...
   std::string url;
-  std::string language;                 // as written ("en", "English")
-  std::string issuer;                   // issuing organisation, when a field says so
+  std::string language;  // as written ("en", "English")
+  std::string issuer;    // issuing organisation, when a field says so
   std::vector<std::string> organisations;
   std::vector<std::string> topics;
   std::vector<std::string> keywords;
@@ -31,9 +31,9 @@ struct SourceRecord {
 
 // Facts about the file a record came from.
 struct FileInfo {
-  std::string path;        // display path: as given on the command line, joined with the path below it
-  std::string folder;      // display path of the containing folder (for per-folder learning)
-  long long mtime = 0;     // seconds since the epoch
+  std::string path;     // display path: as given on the command line, joined with the path below it
+  std::string folder;   // display path of the containing folder (for per-folder learning)
+  long long mtime = 0;  // seconds since the epoch
   long long size = 0;
 };
 
@@ -44,7 +44,7 @@ struct Organisation {
 };
 
 struct Release {
-  std::string id;           // unique: path, plus "#N" for records inside JSON/JSONL
+  std::string id;  // unique: path, plus "#N" for records inside JSON/JSONL
   std::string path;
   std::string title;
   std::string text;         // cleaned body text (what is indexed and what snippets show)
@@ -52,9 +52,9 @@ struct Release {
   std::string date_source;  // metadata | dateline | body | mtime
   std::string lang;         // ISO 639-1 code ("en", "vi", "th"...)
   std::string url;
-  std::string place;        // "Jakarta"
-  std::string source;       // news agency: "VNA"
-  Organisation issuer;      // empty name when unknown
+  std::string place;                // "Jakarta"
+  std::string source;               // news agency: "VNA"
+  Organisation issuer;              // empty name when unknown
   std::vector<Organisation> orgs;   // every organisation named, issuer included
   std::vector<std::string> topics;  // topic slugs, best first
   long long mtime = 0;

@@ -47,9 +47,7 @@ std::string IdTerm(std::string_view id) { return CappedTerm(kIdPrefix, id); }
 
 std::string FileTerm(std::string_view path) { return CappedTerm(kFilePrefix, path); }
 
-std::string FieldTerm(std::string_view prefix, std::string_view value) {
-  return CappedTerm(prefix, FoldKey(value));
-}
+std::string FieldTerm(std::string_view prefix, std::string_view value) { return CappedTerm(prefix, FoldKey(value)); }
 
 std::string EncodeList(const std::vector<std::string>& items) {
   // Xapian's own length-prefixed encoding would do too; a separator that can't

@@ -14,19 +14,19 @@
 namespace pressdex::schema {
 
 // Term prefixes. Single capitals follow Omega's conventions; X-prefixes are ours.
-inline constexpr std::string_view kIdPrefix = "Q";        // unique id of a release
-inline constexpr std::string_view kTitlePrefix = "S";     // title words (with positions)
-inline constexpr std::string_view kYearPrefix = "Y";      // Y2020
-inline constexpr std::string_view kMonthPrefix = "M";     // M202004
-inline constexpr std::string_view kDayPrefix = "D";       // D20200429
-inline constexpr std::string_view kLangPrefix = "L";      // Len, Lvi
-inline constexpr std::string_view kFilePrefix = "XF";     // source file of a release (one file may hold many)
-inline constexpr std::string_view kOrgPrefix = "XO";      // every alias of every organisation named
-inline constexpr std::string_view kIssuerPrefix = "XI";   // every alias of the issuing organisation
-inline constexpr std::string_view kTopicPrefix = "XT";    // topic slug
-inline constexpr std::string_view kPlacePrefix = "XP";    // folded place name
-inline constexpr std::string_view kSourcePrefix = "XS";   // folded news source (agency)
-inline constexpr std::string_view kRawPrefix = "XR";      // unstemmed, accent-kept form (exact-accent search)
+inline constexpr std::string_view kIdPrefix = "Q";       // unique id of a release
+inline constexpr std::string_view kTitlePrefix = "S";    // title words (with positions)
+inline constexpr std::string_view kYearPrefix = "Y";     // Y2020
+inline constexpr std::string_view kMonthPrefix = "M";    // M202004
+inline constexpr std::string_view kDayPrefix = "D";      // D20200429
+inline constexpr std::string_view kLangPrefix = "L";     // Len, Lvi
+inline constexpr std::string_view kFilePrefix = "XF";    // source file of a release (one file may hold many)
+inline constexpr std::string_view kOrgPrefix = "XO";     // every alias of every organisation named
+inline constexpr std::string_view kIssuerPrefix = "XI";  // every alias of the issuing organisation
+inline constexpr std::string_view kTopicPrefix = "XT";   // topic slug
+inline constexpr std::string_view kPlacePrefix = "XP";   // folded place name
+inline constexpr std::string_view kSourcePrefix = "XS";  // folded news source (agency)
+inline constexpr std::string_view kRawPrefix = "XR";     // unstemmed, accent-kept form (exact-accent search)
 
 // Fields a query may filter on ("org:ASEC"): boolean terms under a prefix.
 struct FilterField {
@@ -34,8 +34,8 @@ struct FilterField {
   std::string_view prefix;
 };
 inline constexpr FilterField kFilterFields[] = {
-    {"org", kOrgPrefix},     {"issuer", kIssuerPrefix}, {"topic", kTopicPrefix},
-    {"lang", kLangPrefix},   {"place", kPlacePrefix},   {"source", kSourcePrefix},
+    {"org", kOrgPrefix},   {"issuer", kIssuerPrefix}, {"topic", kTopicPrefix},
+    {"lang", kLangPrefix}, {"place", kPlacePrefix},   {"source", kSourcePrefix},
 };
 // Free-text fields a query may restrict words to ("title:masks").
 struct TextField {
@@ -46,17 +46,17 @@ inline constexpr TextField kTextFields[] = {{"title", kTitlePrefix}};
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kDateSlot = 0,      // "YYYYMMDD", absent when unknown: sorts and ranges as a string
-  kSortKeySlot = 1,   // tie-break key: newest first, then id ascending
-  kOrgsSlot = 2,      // canonical organisation names, serialised list (facets)
-  kTopicsSlot = 3,    // topic slugs, serialised list (facets)
-  kLangSlot = 4,      // language code
-  kPlaceSlot = 5,     // place display name
-  kSourceSlot = 6,    // source display name
-  kIssuerSlot = 7,    // issuer canonical name
-  kClusterSlot = 8,   // near-duplicate cluster id (collapse key)
-  kTextSlot = 9,      // cleaned body text, for snippets: kept out of the document data so that
-                      // listing results never decompresses and parses whole bodies
+  kDateSlot = 0,     // "YYYYMMDD", absent when unknown: sorts and ranges as a string
+  kSortKeySlot = 1,  // tie-break key: newest first, then id ascending
+  kOrgsSlot = 2,     // canonical organisation names, serialised list (facets)
+  kTopicsSlot = 3,   // topic slugs, serialised list (facets)
+  kLangSlot = 4,     // language code
+  kPlaceSlot = 5,    // place display name
+  kSourceSlot = 6,   // source display name
+  kIssuerSlot = 7,   // issuer canonical name
+  kClusterSlot = 8,  // near-duplicate cluster id (collapse key)
+  kTextSlot = 9,     // cleaned body text, for snippets: kept out of the document data so that
+                     // listing results never decompresses and parses whole bodies
 };
 
 // Xapian limits a term to 245 bytes; longer ids are hashed into this many.
@@ -91,9 +91,9 @@ struct DocumentData {
   std::string issuer;
   std::vector<std::string> orgs;
   std::vector<std::string> topics;
-  std::string text;         // cleaned body, for snippets (databases written since kTextSlot keep it there, not here)
-  long long mtime = 0;      // source file modification time (seconds)
-  long long size = 0;       // source file size (bytes)
+  std::string text;     // cleaned body, for snippets (databases written since kTextSlot keep it there, not here)
+  long long mtime = 0;  // source file modification time (seconds)
+  long long size = 0;   // source file size (bytes)
 };
 
 std::string EncodeDocumentData(const DocumentData& data);

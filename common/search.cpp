@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "common/ranking.h"
@@ -60,8 +60,8 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
       try {
         db.add_database(Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port))));
       } catch (const Xapian::Error& e) {
-        return Status::IoError("cannot reach remote shard " + host + ":" + port + " (" + where +
-                               "): " + e.get_msg() + " (is xapian-tcpsrv running there?)");
+        return Status::IoError("cannot reach remote shard " + host + ":" + port + " (" + where + "): " + e.get_msg() +
+                               " (is xapian-tcpsrv running there?)");
       }
       has_remote = true;
     } else if ((w[0] == "auto" || w[0] == "glass" || w[0] == "chert") && w.size() == 2) {
@@ -81,8 +81,7 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
 Status AddPath(const std::string& path, Xapian::Database& db, bool& has_remote) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
-    return Status::NotFound("no database at " + path + ": create it with `pressdex-index --db " + path +
-                            " FOLDER...`");
+    return Status::NotFound("no database at " + path + ": create it with `pressdex-index --db " + path + " FOLDER...`");
   if (std::filesystem::is_regular_file(path, ec)) return AddStub(path, db, has_remote);
   if (const auto stub = std::filesystem::path(path) / "XAPIANDB"; std::filesystem::is_regular_file(stub, ec))
     return AddStub(stub, db, has_remote);

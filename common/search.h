@@ -19,13 +19,13 @@ namespace pressdex {
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
 struct SearchRequest {
-  std::string query;            // the user's query; empty with match_all
-  bool match_all = false;       // --all: every release
+  std::string query;       // the user's query; empty with match_all
+  bool match_all = false;  // --all: every release
   QueryOptions query_options;
   SortOrder sort = SortOrder::kRelevance;
   std::size_t offset = 0;
-  std::size_t limit = 10;       // 0 = no limit
-  bool exact_total = false;     // count every match (slower on big databases)
+  std::size_t limit = 10;    // 0 = no limit
+  bool exact_total = false;  // count every match (slower on big databases)
   bool snippets = true;
   std::size_t snippet_bytes = 240;
   std::vector<FacetSpec> facets;  // counted over the whole match set
@@ -41,14 +41,14 @@ struct SearchHit {
 
 struct SearchResponse {
   std::string query;
-  std::string parsed;    // Xapian's description of the query
+  std::string parsed;  // Xapian's description of the query
   ParsedQuery understood;
   Xapian::doccount total = 0;
-  bool exact = false;    // `total` is exact, not an estimate
+  bool exact = false;  // `total` is exact, not an estimate
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
   std::vector<FacetResult> facets;  // in the order requested
-  std::string suggestion;  // "did you mean" (spelling issue); empty when none
+  std::string suggestion;           // "did you mean" (spelling issue); empty when none
 };
 
 class Searcher {

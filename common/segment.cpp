@@ -131,7 +131,8 @@ bool ClusterStart(const std::vector<UChar32>& cp, std::size_t i) {
 }
 
 // Lengths (in code points) of the dictionary words starting at cp[from].
-void WordsAt(const Dictionary& dict, const std::vector<UChar32>& cp, std::size_t from, std::vector<std::size_t>& lengths) {
+void WordsAt(const Dictionary& dict, const std::vector<UChar32>& cp, std::size_t from,
+             std::vector<std::size_t>& lengths) {
   lengths.clear();
   icu::BytesTrie trie(dict.bytes);
   for (std::size_t j = from; j < cp.size(); ++j) {
@@ -209,8 +210,7 @@ void ForEachSubword(std::string_view term, const SubwordSink& sink) {
   if (n < kMinCompound) return;
   const Dictionary& dict = DictionaryFor(script);
   if (dict.bytes == nullptr) return;
-  const std::vector<std::size_t> cuts =
-      SplitCompound(dict, text.cp, script == Script::kThai ? kMinThaiPart : kMinPart);
+  const std::vector<std::size_t> cuts = SplitCompound(dict, text.cp, script == Script::kThai ? kMinThaiPart : kMinPart);
   for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
     sink(term.substr(text.offset[cuts[k]], text.offset[cuts[k + 1]] - text.offset[cuts[k]]), static_cast<unsigned>(k));
 }

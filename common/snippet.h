@@ -12,7 +12,7 @@
 namespace pressdex {
 
 struct Snippet {
-  std::string text;                                     // plain text, "…" where cut
+  std::string text;                                             // plain text, "…" where cut
   std::vector<std::pair<std::size_t, std::size_t>> highlights;  // byte ranges into `text`
 };
 

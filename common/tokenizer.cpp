@@ -2,8 +2,8 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 #include <vector>
@@ -156,8 +156,7 @@ void MixedScriptCuts(std::string_view word, Cut&& cut) {
     } else {
       run = IsSoutheastAsian(c) ? Run::kSoutheastAsian : Run::kOther;
     }
-    if (at > 0 && (run != prev || run == Run::kRepeat ||
-                   (after_abbreviation_dot && run == Run::kSoutheastAsian)))
+    if (at > 0 && (run != prev || run == Run::kRepeat || (after_abbreviation_dot && run == Run::kSoutheastAsian)))
       cut(static_cast<std::size_t>(at));
     after_abbreviation_dot = c == '.' && prev == Run::kSoutheastAsian && prev_char != '.';
     prev = run;
@@ -180,8 +179,10 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink
     return;
   }
   auto emit = [&](std::size_t b, std::size_t e, bool is_word) {
-    if (source) sink((*source)[b], (*source)[e], is_word);
-    else sink(b, e, is_word);
+    if (source)
+      sink((*source)[b], (*source)[e], is_word);
+    else
+      sink(b, e, is_word);
   };
   int32_t start = breaker->first();
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {

@@ -13,10 +13,10 @@
 namespace pressdex {
 
 struct Token {
-  std::string_view raw;  // the word as written, a view into the input
+  std::string_view raw;   // the word as written, a view into the input
   std::size_t begin = 0;  // byte offsets into the input
   std::size_t end = 0;
-  std::string term;      // folded form (FoldForMatch), ready for stemming
+  std::string term;  // folded form (FoldForMatch), ready for stemming
 };
 
 using TokenSink = std::function<void(const Token&)>;

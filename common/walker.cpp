@@ -203,11 +203,16 @@ std::string PathForMessage(std::string_view path) {
   out.reserve(utf8.size());
   for (const char ch : utf8) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c < 0x20 || c == 0x7F) AppendEscaped(out, c);
-    else out.push_back(ch);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c < 0x20 || c == 0x7F)
+      AppendEscaped(out, c);
+    else
+      out.push_back(ch);
   }
   return out;
 }
@@ -227,7 +232,7 @@ void Walk(const std::vector<std::string>& roots, const WalkOptions& options, con
     const auto status = fs::status(root, ec);
     if (ec || !fs::exists(status)) {
       walker.Error(display, ec && ec != std::errc::no_such_file_or_directory ? Explain(ec, "cannot read")
-                                                                            : "no such file or folder");
+                                                                             : "no such file or folder");
       continue;
     }
     if (fs::is_directory(status)) {

@@ -9,8 +9,8 @@
 namespace pressdex {
 
 struct WalkedFile {
-  std::string path;    // the root as given, joined with the path below it; raw bytes (open() this)
-  std::string folder;  // the same for its folder
+  std::string path;        // the root as given, joined with the path below it; raw bytes (open() this)
+  std::string folder;      // the same for its folder
   long long mtime = 0;     // seconds since the epoch
   long long mtime_ns = 0;  // nanoseconds since the epoch (change detection)
   long long size = 0;
@@ -22,8 +22,8 @@ struct WalkOptions {
 };
 
 struct WalkEvents {
-  std::function<void(WalkedFile)> on_file;  // a file with a supported extension
-  std::function<void(const std::string& path, const std::string& reason)> on_skip;     // seen, not indexed
+  std::function<void(WalkedFile)> on_file;                                          // a file with a supported extension
+  std::function<void(const std::string& path, const std::string& reason)> on_skip;  // seen, not indexed
   // Could not be walked (unreadable or vanished folder, symbolic link loop...).
   // Files below `path` were not seen, so callers must not take them for deleted.
   std::function<void(const std::string& path, const std::string& problem)> on_error;

@@ -59,17 +59,17 @@ void OnSignal(int signal) {
   std::signal(signal, SIG_DFL);  // a second Ctrl-C stops at once (commits keep the database safe)
 }
 
-std::string Plural(std::size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string Plural(std::size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
   std::string skipped;
-  for (const auto& [reason, count] : s.skipped) skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
+  for (const auto& [reason, count] : s.skipped)
+    skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
   fmt::print(stderr, "{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
              s.dry_run ? "dry run (nothing written): " : "", Plural(s.files_seen, "file"), s.added, s.updated,
              s.removed, s.unchanged, s.failed);
-  if (s.failed_records > 0) fmt::print(stderr, " (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
+  if (s.failed_records > 0)
+    fmt::print(stderr, " (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
   if (s.warnings > 0) fmt::print(stderr, ", {} with warnings", s.warnings);
   fmt::print(stderr, "; skipped: {}.\n", skipped.empty() ? "none" : skipped);
   fmt::print(stderr, "{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
@@ -106,10 +106,11 @@ void PrintJson(const pressdex::IndexStats& s, const std::string& db_path, const 
 }
 
 int Main(int argc, char** argv) {
-  CLI::App app{"Index press releases (.txt .md .html .json .jsonl) into a Pressdex database.\n"
-               "Re-running it updates the database: only new or changed files are read, and\n"
-               "releases of files that are gone are removed.",
-               kProgram};
+  CLI::App app{
+      "Index press releases (.txt .md .html .json .jsonl) into a Pressdex database.\n"
+      "Re-running it updates the database: only new or changed files are read, and\n"
+      "releases of files that are gone are removed.",
+      kProgram};
   app.set_version_flag("--version", PRESSDEX_VERSION);
   std::string db;
   std::vector<std::string> paths;
@@ -151,23 +152,22 @@ int Main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_flag("--follow-symlinks", options.walk.follow_symlinks, "Follow symbolic links while walking");
   app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
-  app.add_flag("-n,--dry-run", options.dry_run,
-               "List what would be added, updated and removed; change nothing");
+  app.add_flag("-n,--dry-run", options.dry_run, "List what would be added, updated and removed; change nothing");
   app.add_flag("--wait", options.wait_for_lock, "If another indexer is updating the database, wait for it");
   app.add_option("--format", format, "Summary: text or json (for scripts)")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
   app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed, and every commit");
   app.add_flag("-q,--quiet", quiet, "Print nothing but the JSON summary (if asked for) and errors that stop the run");
-  app.footer(fmt::format(
-      "Examples:\n"
-      "  pressdex-index corpus/                      index a folder (again: only what changed)\n"
-      "  pressdex-index --db build/db corpus/        ...into build/db\n"
-      "  pressdex-index --dry-run corpus/            what would change\n"
-      "  pressdex-index --rebuild --db news.db a/ b/ start over from two folders\n"
-      "  pressdex-index --format json corpus/ | jq .failed\n"
-      "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n\n{}",
-      pressdex::cli::ExitCodeHelp(false)));
+  app.footer(
+      fmt::format("Examples:\n"
+                  "  pressdex-index corpus/                      index a folder (again: only what changed)\n"
+                  "  pressdex-index --db build/db corpus/        ...into build/db\n"
+                  "  pressdex-index --dry-run corpus/            what would change\n"
+                  "  pressdex-index --rebuild --db news.db a/ b/ start over from two folders\n"
+                  "  pressdex-index --format json corpus/ | jq .failed\n"
+                  "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n\n{}",
+                  pressdex::cli::ExitCodeHelp(false)));
 
   if (const int code = pressdex::cli::Parse(app, argc, argv); code >= 0) return code;
   options.analyser.day_first = date_order == "dmy";
@@ -184,8 +184,10 @@ int Main(int argc, char** argv) {
   auto result = pressdex::RunIndex(options, reporter);
   if (!result.ok()) return pressdex::cli::Fail(kProgram, result.status());
   const pressdex::IndexStats& stats = *result;
-  if (json) PrintJson(stats, options.db_path, reporter);
-  else if (!quiet) PrintText(stats, options.db_path);
+  if (json)
+    PrintJson(stats, options.db_path, reporter);
+  else if (!quiet)
+    PrintText(stats, options.db_path);
   if (stats.interrupted) return pressdex::cli::kInterrupted;
   return stats.any_failed() ? pressdex::cli::kNoMatch : pressdex::cli::kOk;
 }

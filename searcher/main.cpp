@@ -115,18 +115,18 @@ int Main(int argc, char** argv) {
   app.add_option("--color", color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  app.footer(fmt::format(
-      "Examples:\n"
-      "  pressdex-search masks                         releases about masks, best first\n"
-      "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
-      "  pressdex-search covid AND (vaccine OR vaccines) -trial\n"
-      "  pressdex-search flood org:ASEC date:2020.. --facets\n"
-      "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
-      "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
-      "  pressdex-search --format count topic:health\n"
-      "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
-      "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n\n{}",
-      pressdex::cli::ExitCodeHelp(true)));
+  app.footer(
+      fmt::format("Examples:\n"
+                  "  pressdex-search masks                         releases about masks, best first\n"
+                  "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
+                  "  pressdex-search covid AND (vaccine OR vaccines) -trial\n"
+                  "  pressdex-search flood org:ASEC date:2020.. --facets\n"
+                  "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
+                  "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
+                  "  pressdex-search --format count topic:health\n"
+                  "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
+                  "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n\n{}",
+                  pressdex::cli::ExitCodeHelp(true)));
 
   if (const int code = pressdex::cli::Parse(app, argc, arg_ptrs.data()); code >= 0) return code;
 

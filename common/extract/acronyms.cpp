@@ -10,7 +10,9 @@ using extract::Word;
 namespace {
 
 char Lower(char c) { return extract::IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-bool IsAlnum(char c) { return extract::IsAsciiAlpha(c) || extract::IsAsciiDigit(c) || static_cast<unsigned char>(c) >= 0x80; }
+bool IsAlnum(char c) {
+  return extract::IsAsciiAlpha(c) || extract::IsAsciiDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
 
 // Start offset in `long_text` of the shortest long form for `acronym`, or npos.
 std::size_t SchwartzHearst(std::string_view acronym, std::string_view long_text) {
@@ -18,7 +20,10 @@ std::size_t SchwartzHearst(std::string_view acronym, std::string_view long_text)
   long l = static_cast<long>(long_text.size()) - 1;
   while (s >= 0) {
     const char c = Lower(acronym[static_cast<std::size_t>(s)]);
-    if (!IsAlnum(c)) { --s; continue; }
+    if (!IsAlnum(c)) {
+      --s;
+      continue;
+    }
     while (l >= 0 && (Lower(long_text[static_cast<std::size_t>(l)]) != c ||
                       (s == 0 && l > 0 && IsAlnum(long_text[static_cast<std::size_t>(l - 1)])))) {
       --l;

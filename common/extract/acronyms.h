@@ -23,7 +23,6 @@ struct AcronymDefinition {
 };
 
 // Definitions in `text`, whose words `words` are (ScanWords(text)).
-std::vector<AcronymDefinition> FindAcronymDefinitions(std::string_view text,
-                                                      const std::vector<extract::Word>& words);
+std::vector<AcronymDefinition> FindAcronymDefinitions(std::string_view text, const std::vector<extract::Word>& words);
 
 }  // namespace pressdex

@@ -20,41 +20,118 @@ enum class LineKind { kBlank, kContent, kChrome, kTainted };
 const std::unordered_set<std::string>& ChromePhrases() {
   static const std::unordered_set<std::string> phrases = {
       // English
-      "see more", "read more", "more", "share", "share this", "share this article", "share this story",
-      "share on facebook", "share on twitter", "print", "print this page", "print page", "email",
-      "e-mail", "email this", "tweet", "back to top", "top", "skip to content", "skip to main content",
-      "menu", "main menu", "home", "sitemap", "site map", "related", "related articles",
-      "related news", "related posts", "related stories", "tags", "tags:", "comments", "leave a comment",
-      "subscribe", "advertisement", "facebook", "twitter", "linkedin", "whatsapp", "telegram",
-      "instagram", "youtube", "previous", "next", "previous article", "next article", "click here",
-      "download", "download pdf", "copy link", "search", "login", "log in", "sign in", "sign up",
-      "follow us", "contact us", "privacy policy", "terms of use", "cookie policy", "all rights reserved",
-      "newsroom", "press releases", "news", "latest news", "photo gallery", "gallery", "video",
+      "see more",
+      "read more",
+      "more",
+      "share",
+      "share this",
+      "share this article",
+      "share this story",
+      "share on facebook",
+      "share on twitter",
+      "print",
+      "print this page",
+      "print page",
+      "email",
+      "e-mail",
+      "email this",
+      "tweet",
+      "back to top",
+      "top",
+      "skip to content",
+      "skip to main content",
+      "menu",
+      "main menu",
+      "home",
+      "sitemap",
+      "site map",
+      "related",
+      "related articles",
+      "related news",
+      "related posts",
+      "related stories",
+      "tags",
+      "tags:",
+      "comments",
+      "leave a comment",
+      "subscribe",
+      "advertisement",
+      "facebook",
+      "twitter",
+      "linkedin",
+      "whatsapp",
+      "telegram",
+      "instagram",
+      "youtube",
+      "previous",
+      "next",
+      "previous article",
+      "next article",
+      "click here",
+      "download",
+      "download pdf",
+      "copy link",
+      "search",
+      "login",
+      "log in",
+      "sign in",
+      "sign up",
+      "follow us",
+      "contact us",
+      "privacy policy",
+      "terms of use",
+      "cookie policy",
+      "all rights reserved",
+      "newsroom",
+      "press releases",
+      "news",
+      "latest news",
+      "photo gallery",
+      "gallery",
+      "video",
       // Vietnamese
-      "xem thêm", "chia sẻ", "bình luận", "tin liên quan", "đọc thêm", "in bài", "in bài viết",
+      "xem thêm",
+      "chia sẻ",
+      "bình luận",
+      "tin liên quan",
+      "đọc thêm",
+      "in bài",
+      "in bài viết",
       // Indonesian / Malay
-      "baca juga", "bagikan", "kongsi", "cetak", "lihat juga", "selengkapnya", "berita terkait",
+      "baca juga",
+      "bagikan",
+      "kongsi",
+      "cetak",
+      "lihat juga",
+      "selengkapnya",
+      "berita terkait",
       // Thai
-      "พิมพ์", "แชร์", "อ่านต่อ", "อ่านเพิ่มเติม", "ข่าวที่เกี่ยวข้อง",
+      "พิมพ์",
+      "แชร์",
+      "อ่านต่อ",
+      "อ่านเพิ่มเติม",
+      "ข่าวที่เกี่ยวข้อง",
   };
   return phrases;
 }
 
 // Prefixes of lines that point elsewhere ("Read more: ...", "Menu - WHAT WE DO").
 constexpr std::array<std::string_view, 10> kChromePrefixes = {
-    "menu - ", "menu | ", "menu: ", "read more:", "see also:", "related:", "baca juga:",
-    "xem thêm:", "tags:", "share:"};
+    "menu - ",  "menu | ",    "menu: ",    "read more:", "see also:",
+    "related:", "baca juga:", "xem thêm:", "tags:",      "share:"};
 
 // Site controls that scrapers glue onto the end of the last sentence ("…ASEAN.Menu").
-constexpr std::array<std::string_view, 6> kGluedSuffixes = {"Menu", "See more", "Read more", "Share",
-                                                             "Print", "Tweet"};
+constexpr std::array<std::string_view, 6> kGluedSuffixes = {"Menu", "See more", "Read more", "Share", "Print", "Tweet"};
 
 std::string_view StripBullet(std::string_view line) {
   for (;;) {
     line = TrimView(line);
     if (line.empty()) return line;
     const unsigned char c = static_cast<unsigned char>(line[0]);
-    if (c == '-' || c == '*' || c == '|' || c == '>' || c == '#') { line.remove_prefix(1); continue; }
+    if (c == '-' || c == '*' || c == '|' || c == '>' || c == '#') {
+      line.remove_prefix(1);
+      continue;
+    }
     if (line.substr(0, 3) == "\xE2\x80\xA2" || line.substr(0, 2) == "\xC2\xBB" ||
         line.substr(0, 3) == "\xE2\x80\xBA") {  // • » ›
       line.remove_prefix(line[0] == '\xC2' ? 2 : 3);
@@ -67,8 +144,8 @@ std::string_view StripBullet(std::string_view line) {
 struct Shape {
   int words = 0;
   int code_points = 0;
-  int cased_words = 0;       // words that start with a cased letter
-  int capitalised_words = 0; // ...of which capitalised
+  int cased_words = 0;        // words that start with a cased letter
+  int capitalised_words = 0;  // ...of which capitalised
   bool sentence_punct = false;
   bool has_url = false;
   bool bullet = false;
@@ -88,8 +165,11 @@ Shape ShapeOf(std::string_view line) {
     const bool word = extract::IsWordChar(c);
     if (word && !in_word) {
       ++s.words;
-      if (extract::IsUpperChar(c)) { ++s.cased_words; ++s.capitalised_words; }
-      else if (extract::IsLowerChar(c)) ++s.cased_words;
+      if (extract::IsUpperChar(c)) {
+        ++s.cased_words;
+        ++s.capitalised_words;
+      } else if (extract::IsLowerChar(c))
+        ++s.cased_words;
     }
     in_word = word || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
   }
@@ -119,8 +199,9 @@ bool ContainsCaptionMarker(const std::string& folded) {
 
 // Cheap pre-check for ContainsCaptionMarker, which needs a folded copy.
 bool MayBeCaption(std::string_view line) {
-  static constexpr std::string_view kNeedles[] = {"hoto", "HOTO", "oto", "OTO", "\xE1\xBA\xA3nh", "\xE1\xBA\xA2nh",
-                                                  "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\x9E", "redit", "REDIT"};
+  static constexpr std::string_view kNeedles[] = {
+      "hoto",  "HOTO", "oto", "OTO", "\xE1\xBA\xA3nh", "\xE1\xBA\xA2nh", "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\x9E",
+      "redit", "REDIT"};
   for (const std::string_view n : kNeedles) {
     if (line.find(n) != std::string_view::npos) return true;
   }
@@ -178,8 +259,7 @@ bool StripGluedSuffix(std::string* line) {
   return false;
 }
 
-LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate, bool from_markup,
-                  bool first_line) {
+LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate, bool from_markup, bool first_line) {
   if (line->empty()) return LineKind::kBlank;
   if (InBoilerplate(boilerplate, *line)) return LineKind::kChrome;
   if (IsChromePhrase(*line)) return LineKind::kChrome;

@@ -23,8 +23,8 @@ Result<std::string> FindDataFile(std::string_view name) {
     if (std::filesystem::is_regular_file(path, ec)) return path.string();
     tried += (tried.empty() ? "" : ", ") + dir;
   }
-  return Status::NotFound("data file " + std::string(name) + " not found in " + (tried.empty() ? "(no data directory)" : tried) +
-                          "; set PRESSDEX_DATA_DIR");
+  return Status::NotFound("data file " + std::string(name) + " not found in " +
+                          (tried.empty() ? "(no data directory)" : tried) + "; set PRESSDEX_DATA_DIR");
 }
 
 }  // namespace pressdex

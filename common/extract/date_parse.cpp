@@ -40,9 +40,9 @@ struct MonthName {
 }  // namespace
 
 struct DateParser::Tables {
-  std::unordered_map<std::string, MonthName> months;   // folded name -> month
-  std::unordered_set<std::string> month_prefixes;      // "thang" of vi "tháng 4"
-  int buddhist_offset = 543;                           // from ICU's Buddhist calendar
+  std::unordered_map<std::string, MonthName> months;  // folded name -> month
+  std::unordered_set<std::string> month_prefixes;     // "thang" of vi "tháng 4"
+  int buddhist_offset = 543;                          // from ICU's Buddhist calendar
 };
 
 namespace {
@@ -91,8 +91,8 @@ std::unique_ptr<DateParser::Tables> BuildTables() {
     }
   }
   // Common English short forms ICU's "abbreviated" does not list.
-  for (const auto& [name, month] : std::initializer_list<std::pair<const char*, int>>{
-           {"sept", 9}, {"febr", 2}, {"janv", 1}}) {
+  for (const auto& [name, month] :
+       std::initializer_list<std::pair<const char*, int>>{{"sept", 9}, {"febr", 2}, {"janv", 1}}) {
     if (!t->months.count(name)) AddMonth(t.get(), name, month, false);
   }
   // The Buddhist era's offset, as ICU's Buddhist calendar has it.
@@ -126,18 +126,35 @@ struct Tok {
 
 bool IsSpaceAt(std::string_view s, std::size_t i, std::size_t* len) {
   const unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { *len = 1; return true; }
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { *len = 2; return true; }
-  if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\x8B") { *len = 3; return true; }
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    *len = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+    *len = 2;
+    return true;
+  }
+  if (c == 0xE2 && s.substr(i, 3) == "\xE2\x80\x8B") {
+    *len = 3;
+    return true;
+  }
   return false;
 }
 
 // ASCII digits and Thai digits (๐-๙, U+0E50..U+0E59: "๒๕ กันยายน ๒๕๖๓").
 bool DigitAt(std::string_view s, std::size_t i, int* value, std::size_t* len) {
-  if (IsAsciiDigit(s[i])) { *value = s[i] - '0'; *len = 1; return true; }
+  if (IsAsciiDigit(s[i])) {
+    *value = s[i] - '0';
+    *len = 1;
+    return true;
+  }
   if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE0 && static_cast<unsigned char>(s[i + 1]) == 0xB9) {
     const unsigned char c = static_cast<unsigned char>(s[i + 2]);
-    if (c >= 0x90 && c <= 0x99) { *value = c - 0x90; *len = 3; return true; }
+    if (c >= 0x90 && c <= 0x99) {
+      *value = c - 0x90;
+      *len = 3;
+      return true;
+    }
   }
   return false;
 }
@@ -149,7 +166,11 @@ std::vector<Tok> Tokenise(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t len = 0;
-    if (IsSpaceAt(s, i, &len)) { space = true; i += len; continue; }
+    if (IsSpaceAt(s, i, &len)) {
+      space = true;
+      i += len;
+      continue;
+    }
     Tok t;
     t.begin = i;
     t.space_before = space;
@@ -180,12 +201,19 @@ std::vector<Tok> Tokenise(std::string_view s) {
           if (DigitAt(s, i, &dv, &dl)) break;
           std::size_t k = i;
           const char32_t d = NextCodePoint(s, &k);
-          if (extract::IsWordChar(d)) { i = k; ++chars; continue; }
+          if (extract::IsWordChar(d)) {
+            i = k;
+            ++chars;
+            continue;
+          }
           // A dot inside a word ("ส.ค.") or after a short one ("Apr.") is part of it.
           if (d == '.') {
             std::size_t m = k;
             const bool letter_next = m < s.size() && !IsAsciiDigit(s[m]) && extract::IsWordChar(NextCodePoint(s, &m));
-            if (letter_next || chars <= 4) { i = k; continue; }
+            if (letter_next || chars <= 4) {
+              i = k;
+              continue;
+            }
           }
           break;
         }
@@ -262,8 +290,8 @@ class Matcher {
   std::size_t SkipOrdinal(std::size_t k) const {
     if (k < toks_.size() && toks_[k].kind == Kind::kWord && !toks_[k].space_before) {
       const std::string_view w = toks_[k].text;
-      if (w == "st" || w == "nd" || w == "rd" || w == "th" || w == "er" || w == "TH" || w == "ST" ||
-          w == "ND" || w == "RD") {
+      if (w == "st" || w == "nd" || w == "rd" || w == "th" || w == "er" || w == "TH" || w == "ST" || w == "ND" ||
+          w == "RD") {
         return k + 1;
       }
     }
@@ -275,7 +303,10 @@ class Matcher {
     for (int n = 0; n < 2 && k < toks_.size(); ++n) {
       const Tok& t = toks_[k];
       if (t.kind == Kind::kPunct) {
-        if (t.text == "," || t.text == "." || t.text == "-" || (before_year && t.text == "/")) { ++k; continue; }
+        if (t.text == "," || t.text == "." || t.text == "-" || (before_year && t.text == "/")) {
+          ++k;
+          continue;
+        }
         return k;
       }
       if (t.kind == Kind::kWord) {
@@ -376,8 +407,8 @@ class Matcher {
 // Cheap pre-check: a date needs a digit.
 bool HasDigit(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (IsAsciiDigit(s[i]) || (static_cast<unsigned char>(s[i]) == 0xB9 && i > 0 &&
-                               static_cast<unsigned char>(s[i - 1]) == 0xE0)) {
+    if (IsAsciiDigit(s[i]) ||
+        (static_cast<unsigned char>(s[i]) == 0xB9 && i > 0 && static_cast<unsigned char>(s[i - 1]) == 0xE0)) {
       return true;
     }
   }
@@ -426,7 +457,10 @@ std::optional<DateMatch> DateParser::FindFirst(std::string_view text, bool day_f
     // Every date has a number within its first three tokens.
     bool number_near = false;
     for (std::size_t j = k; j < toks.size() && j < k + 4; ++j) {
-      if (toks[j].kind == Kind::kNum) { number_near = true; break; }
+      if (toks[j].kind == Kind::kNum) {
+        number_near = true;
+        break;
+      }
     }
     if (!number_near) continue;
     std::size_t end_tok = 0;
@@ -477,7 +511,10 @@ int NearestYear(int month, int day, const DateParts& reference) {
   for (const int y : {reference.year - 1, reference.year, reference.year + 1}) {
     if (!IsValidDate(y, month, day)) continue;
     const long long dist = std::llabs(DaysFromCivil(y, month, day) - ref);
-    if (best_distance < 0 || dist < best_distance) { best = y; best_distance = dist; }
+    if (best_distance < 0 || dist < best_distance) {
+      best = y;
+      best_distance = dist;
+    }
   }
   return best;
 }

@@ -20,8 +20,8 @@ std::size_t FindDash(std::string_view line, std::size_t* dash_len) {
     std::size_t len = 0;
     if (!extract::StartsWithDash(line.substr(i), &len)) continue;
     // "March 26- " happens too: a digit right before the dash.
-    const bool space_before = line[i - 1] == ' ' || line[i - 1] == ')' || line[i - 1] == '/' ||
-                              extract::IsAsciiDigit(line[i - 1]);
+    const bool space_before =
+        line[i - 1] == ' ' || line[i - 1] == ')' || line[i - 1] == '/' || extract::IsAsciiDigit(line[i - 1]);
     const bool space_after = i + len >= line.size() || line[i + len] == ' ';
     if (space_before && space_after) {
       *dash_len = len;
@@ -57,7 +57,8 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
     if (!LooksLikeAgency(inner)) return std::nullopt;
     d.agency = Trim(inner.substr(0, inner.find('/')));  // "TTXVN/Vietnam+" -> "TTXVN"
     rest = std::string(body.substr(0, open)) + " " + std::string(body.substr(close + 1));
-  } else if (const auto slash = body.find('/'); slash != std::string_view::npos && body.find('/', slash + 1) != std::string_view::npos) {
+  } else if (const auto slash = body.find('/');
+             slash != std::string_view::npos && body.find('/', slash + 1) != std::string_view::npos) {
     const auto close = body.find('/', slash + 1);
     const std::string_view inner = body.substr(slash + 1, close - slash - 1);
     if (!LooksLikeAgency(inner)) return std::nullopt;
@@ -75,7 +76,8 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
   std::vector<std::string_view> parts;
   for (std::size_t start = 0;;) {
     const std::size_t comma = r.find(',', start);
-    parts.push_back(TrimView(r.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+    parts.push_back(
+        TrimView(r.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -131,8 +133,7 @@ std::optional<Dateline> DateOnlyLine(const std::vector<std::string>& lines, cons
 
 }  // namespace
 
-std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std::size_t first_line,
-                                     bool day_first) {
+std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std::size_t first_line, bool day_first) {
   // The first few non-empty lines; a "PLACE, date –" opening anywhere among
   // them wins over a line holding only a date (a section/date strip above it).
   std::vector<std::size_t> candidates;

@@ -34,10 +34,10 @@ std::string WithoutDots(std::string_view s) {
 // Acronyms that are also common English words: in a line written in
 // capitals ("WHO WILL PAY?") they are words, not organisations.
 bool IsCommonWord(std::string_view key) {
-  static constexpr std::string_view kWords[] = {"who", "it", "us", "am", "an", "as", "at", "be", "by",
-                                                "do", "go", "he", "if", "in", "is", "me", "my", "no", "of",
-                                                "on", "or", "so", "to", "up", "we", "aid", "act", "all", "art",
-                                                "can", "fed", "ace", "arf", "cat", "dog", "sec", "was", "ms"};
+  static constexpr std::string_view kWords[] = {"who", "it",  "us",  "am",  "an",  "as",  "at",  "be",  "by",  "do",
+                                                "go",  "he",  "if",  "in",  "is",  "me",  "my",  "no",  "of",  "on",
+                                                "or",  "so",  "to",  "up",  "we",  "aid", "act", "all", "art", "can",
+                                                "fed", "ace", "arf", "cat", "dog", "sec", "was", "ms"};
   for (const std::string_view w : kWords) {
     if (key == w) return true;
   }
@@ -51,10 +51,15 @@ bool IsAcronymLike(std::string_view raw) {
   if (!extract::IsAsciiUpper(raw[0])) return false;
   int upper = 0, lower_run = 0;
   for (const char c : raw) {
-    if (extract::IsAsciiUpper(c)) { ++upper; lower_run = 0; }
-    else if (extract::IsAsciiLower(c)) { if (++lower_run > 2) return false; }
-    else if (extract::IsAsciiDigit(c) || c == '&' || c == '-' || c == '.') { lower_run = 0; }
-    else return false;
+    if (extract::IsAsciiUpper(c)) {
+      ++upper;
+      lower_run = 0;
+    } else if (extract::IsAsciiLower(c)) {
+      if (++lower_run > 2) return false;
+    } else if (extract::IsAsciiDigit(c) || c == '&' || c == '-' || c == '.') {
+      lower_run = 0;
+    } else
+      return false;
   }
   return upper >= 2;
 }
@@ -117,8 +122,7 @@ Status Gazetteer::AddToml(std::string_view toml_text, std::string_view origin) {
     const toml::table* t = node.as_table();
     const auto name = t ? (*t)["name"].value<std::string>() : std::nullopt;
     if (!name || extract::TrimView(*name).empty()) {
-      return Status::InvalidArgument(std::string(origin) + ": [[org]] number " + std::to_string(n) +
-                                     " has no name");
+      return Status::InvalidArgument(std::string(origin) + ": [[org]] number " + std::to_string(n) + " has no name");
     }
     std::vector<std::string> aliases;
     if (const toml::array* a = (*t)["aliases"].as_array()) {

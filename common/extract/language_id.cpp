@@ -20,9 +20,12 @@ LanguageGuess IdentifyLanguage(std::string_view text) {
   std::string code = CLD2::LanguageCode(lang);
   // CLD2 speaks some pre-2000 codes and script variants; the index wants ISO 639-1.
   if (const auto dash = code.find('-'); dash != std::string::npos) code.resize(dash);
-  if (code == "iw") code = "he";
-  else if (code == "in") code = "id";
-  else if (code == "jw") code = "jv";
+  if (code == "iw")
+    code = "he";
+  else if (code == "in")
+    code = "id";
+  else if (code == "jw")
+    code = "jv";
   guess.code = extract::AsciiLower(code);
   guess.reliable = reliable;
   return guess;

@@ -7,8 +7,8 @@
 namespace pressdex {
 
 struct LanguageGuess {
-  std::string code;      // ISO 639-1 ("en", "vi", "th"...); "" when CLD2 found nothing
-  bool reliable = false; // CLD2's own verdict; callers fall back to --lang when false
+  std::string code;       // ISO 639-1 ("en", "vi", "th"...); "" when CLD2 found nothing
+  bool reliable = false;  // CLD2's own verdict; callers fall back to --lang when false
 };
 
 // Identifies the language of valid UTF-8 `text` (only its first few KB are

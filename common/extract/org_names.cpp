@@ -11,50 +11,100 @@ namespace {
 
 const std::unordered_set<std::string_view>& HeadWords() {
   static const std::unordered_set<std::string_view> heads = {
-      "secretariat", "ministry", "department", "agency", "community", "council", "committee",
-      "commission", "organisation", "organization", "association", "bank", "fund", "authority",
-      "office", "university", "institute", "institution", "corporation", "corp", "group", "inc",
-      "ltd", "llc", "plc", "co", "company", "companies", "foundation", "federation", "union",
-      "board", "bureau", "service", "centre", "center", "court", "parliament", "assembly",
-      "party", "programme", "administration", "academy", "college", "society", "trust",
-      "police", "reserve", "exchange", "cooperative", "alliance", "network", "forum",
-      "secretariats", "ministries", "banks", "industries", "holdings", "airlines", "airways",
-      "partners", "bancorp", "bancshares", "railway", "railways", "tribunal", "directorate"};
+      "secretariat", "ministry",     "department",   "agency",      "community",    "council",    "committee",
+      "commission",  "organisation", "organization", "association", "bank",         "fund",       "authority",
+      "office",      "university",   "institute",    "institution", "corporation",  "corp",       "group",
+      "inc",         "ltd",          "llc",          "plc",         "co",           "company",    "companies",
+      "foundation",  "federation",   "union",        "board",       "bureau",       "service",    "centre",
+      "center",      "court",        "parliament",   "assembly",    "party",        "programme",  "administration",
+      "academy",     "college",      "society",      "trust",       "police",       "reserve",    "exchange",
+      "cooperative", "alliance",     "network",      "forum",       "secretariats", "ministries", "banks",
+      "industries",  "holdings",     "airlines",     "airways",     "partners",     "bancorp",    "bancshares",
+      "railway",     "railways",     "tribunal",     "directorate"};
   return heads;
 }
 
 // Heads that take "of"/"for" and a name after them: "Ministry of Health".
 const std::unordered_set<std::string_view>& HeadsWithComplement() {
   static const std::unordered_set<std::string_view> heads = {
-      "ministry", "department", "agency", "council", "committee", "commission", "organisation",
-      "organization", "association", "bank", "fund", "authority", "office", "university",
-      "institute", "federation", "union", "board", "bureau", "court", "academy", "college",
-      "society", "secretariat", "directorate", "administration", "centre", "center", "foundation"};
+      "ministry",    "department",     "agency", "council",   "committee", "commission", "organisation", "organization",
+      "association", "bank",           "fund",   "authority", "office",    "university", "institute",    "federation",
+      "union",       "board",          "bureau", "court",     "academy",   "college",    "society",      "secretariat",
+      "directorate", "administration", "centre", "center",    "foundation"};
   return heads;
 }
 
 // Titles and roles: a chain of names stops at them ("Bank of Japan Governor").
 bool IsTitleWord(std::string_view key) {
-  static const std::unordered_set<std::string_view> titles = {
-      "minister", "president", "secretary", "secretary-general", "director", "director-general",
-      "chairman", "chairwoman", "chair", "ambassador", "deputy", "governor", "spokesman",
-      "spokeswoman", "spokesperson", "head", "chief", "officer", "mr", "mrs", "ms", "dr", "prime",
-      "king", "queen", "general", "vice", "senator", "representative", "commissioner", "executive",
-      "said", "says", "told", "analyst", "analysts", "economist", "economists", "officials",
-      "official", "member", "members", "states", "state", "his", "her", "h.e", "he", "excellency",
-      "ceo", "cfo", "chancellor", "professor", "prof", "judge", "attorney"};
+  static const std::unordered_set<std::string_view> titles = {"minister",
+                                                              "president",
+                                                              "secretary",
+                                                              "secretary-general",
+                                                              "director",
+                                                              "director-general",
+                                                              "chairman",
+                                                              "chairwoman",
+                                                              "chair",
+                                                              "ambassador",
+                                                              "deputy",
+                                                              "governor",
+                                                              "spokesman",
+                                                              "spokeswoman",
+                                                              "spokesperson",
+                                                              "head",
+                                                              "chief",
+                                                              "officer",
+                                                              "mr",
+                                                              "mrs",
+                                                              "ms",
+                                                              "dr",
+                                                              "prime",
+                                                              "king",
+                                                              "queen",
+                                                              "general",
+                                                              "vice",
+                                                              "senator",
+                                                              "representative",
+                                                              "commissioner",
+                                                              "executive",
+                                                              "said",
+                                                              "says",
+                                                              "told",
+                                                              "analyst",
+                                                              "analysts",
+                                                              "economist",
+                                                              "economists",
+                                                              "officials",
+                                                              "official",
+                                                              "member",
+                                                              "members",
+                                                              "states",
+                                                              "state",
+                                                              "his",
+                                                              "her",
+                                                              "h.e",
+                                                              "he",
+                                                              "excellency",
+                                                              "ceo",
+                                                              "cfo",
+                                                              "chancellor",
+                                                              "professor",
+                                                              "prof",
+                                                              "judge",
+                                                              "attorney"};
   return titles.count(key) != 0;
 }
 
 // Function words that start sentences but never names.
 bool IsLeadingStopword(std::string_view key) {
   static const std::unordered_set<std::string_view> stop = {
-      "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
-      "your", "in", "on", "at", "for", "by", "with", "from", "and", "but", "or", "as", "to", "of",
-      "under", "meanwhile", "however", "also", "both", "all", "each", "every", "former", "yesterday",
-      "today", "when", "while", "after", "before", "since", "during", "if", "said", "says", "according",
-      "both", "new", "said", "last", "next", "other", "some", "many", "most", "several", "two",
-      "three", "one", "about", "through", "between", "among", "via", "into", "whether", "although"};
+      "the",   "a",      "an",      "this",    "that",  "these",  "those",     "its",       "his",       "her",
+      "their", "our",    "my",      "your",    "in",    "on",     "at",        "for",       "by",        "with",
+      "from",  "and",    "but",     "or",      "as",    "to",     "of",        "under",     "meanwhile", "however",
+      "also",  "both",   "all",     "each",    "every", "former", "yesterday", "today",     "when",      "while",
+      "after", "before", "since",   "during",  "if",    "said",   "says",      "according", "both",      "new",
+      "said",  "last",   "next",    "other",   "some",  "many",   "most",      "several",   "two",       "three",
+      "one",   "about",  "through", "between", "among", "via",    "into",      "whether",   "although"};
   return stop.count(key) != 0;
 }
 
@@ -65,7 +115,10 @@ bool GluedCapitals(std::string_view raw) {
   int run = 0;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     const char c = raw[i];
-    if (c >= 'A' && c <= 'Z') { ++run; continue; }
+    if (c >= 'A' && c <= 'Z') {
+      ++run;
+      continue;
+    }
     if (c >= 'a' && c <= 'z' && run >= 3) return true;
     run = 0;
   }
@@ -134,7 +187,10 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
       last = k;
       while (k + 1 < words.size() && !words[k].break_after && k - h < 8) {
         const Word& nx = words[k + 1];
-        if (Capitalised(nx) && !IsTitleWord(nx.key) && !nx.in_caps_line) { last = ++k; continue; }
+        if (Capitalised(nx) && !IsTitleWord(nx.key) && !nx.in_caps_line) {
+          last = ++k;
+          continue;
+        }
         if ((nx.key == "and" || nx.key == "&" || nx.key == "of" || nx.key == "the") && !nx.break_after &&
             k + 2 < words.size() && Capitalised(words[k + 2]) && !IsTitleWord(words[k + 2].key) &&
             !((nx.key == "and" || nx.key == "&") && NamesItsOwnHead(words, k + 2))) {

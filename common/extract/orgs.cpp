@@ -27,7 +27,10 @@ std::optional<std::string> AliasRegistry::LongForm(const std::string& acronym) c
   const std::string* best = nullptr;
   int best_count = 0;
   for (const auto& [name, count] : it->second) {  // map order: ties go to the smaller name
-    if (count > best_count) { best = &name; best_count = count; }
+    if (count > best_count) {
+      best = &name;
+      best_count = count;
+    }
   }
   return *best;
 }
@@ -44,8 +47,9 @@ namespace {
 bool HasHeadWord(const std::vector<Word>& words, std::size_t first, std::size_t count) {
   // Languages that put the head first: "Kementerian Kesehatan", "Bộ Y tế", "Jabatan Meteorologi".
   static constexpr std::string_view kHeadFirst[] = {
-      "kementerian", "kementrian", "jabatan", "badan", "lembaga", "majlis", "dewan", "suruhanjaya",
-      "direktorat", "pusat", "bo", "cuc", "so", "uy", "tong", "vien", "ngan", "hiep", "to", "cong", "tap"};
+      "kementerian", "kementrian", "jabatan", "badan", "lembaga", "majlis", "dewan",
+      "suruhanjaya", "direktorat", "pusat",   "bo",    "cuc",     "so",     "uy",
+      "tong",        "vien",       "ngan",    "hiep",  "to",      "cong",   "tap"};
   for (const std::string_view h : kHeadFirst) {
     if (words[first].key == h && words[first].initial_upper) return true;
   }
@@ -80,7 +84,10 @@ class Collector {
     if (it == index_.end()) {
       // Known under an alias already (an acronym met before its long form)?
       for (const auto& alias : aliases) {
-        if (auto a = index_.find(FoldKey(alias)); a != index_.end()) { it = a; break; }
+        if (auto a = index_.find(FoldKey(alias)); a != index_.end()) {
+          it = a;
+          break;
+        }
       }
     }
     if (it == index_.end()) {
@@ -167,7 +174,8 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
   };
   std::vector<Span> spans;
   for (const auto& hit : gazetteer.Match(words)) spans.push_back(Span{hit.first_word, hit.word_count, hit.org});
-  for (const auto& name : FindOrganisationNames(words)) spans.push_back(Span{name.first_word, name.word_count, std::nullopt});
+  for (const auto& name : FindOrganisationNames(words))
+    spans.push_back(Span{name.first_word, name.word_count, std::nullopt});
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
     if (a.count != b.count) return a.count > b.count;
     return a.gaz.has_value() && !b.gaz.has_value();

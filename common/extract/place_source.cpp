@@ -16,7 +16,10 @@ std::string NormalisePlace(std::string_view written) {
   // Collapse inner runs of spaces ("NEW  YORK").
   bool space = false;
   for (const char c : s) {
-    if (c == ' ' || c == '\t') { space = true; continue; }
+    if (c == ' ' || c == '\t') {
+      space = true;
+      continue;
+    }
     if (space && !out.empty()) out.push_back(' ');
     space = false;
     out.push_back(c);
@@ -62,9 +65,9 @@ bool LooksLikePlace(std::string_view s) {
   if (!AllWordsCapitalised(s, &words, 5)) return false;
   // "April 29" or "Monday" before a dash is a date, not a place.
   if (DateParser::Get().ParseExact(s, true)) return false;
-  static constexpr std::string_view kNotPlaces[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                                    "saturday", "sunday", "update", "updated", "breaking",
-                                                    "exclusive", "photo", "video", "editorial"};
+  static constexpr std::string_view kNotPlaces[] = {"monday",    "tuesday", "wednesday", "thursday", "friday",
+                                                    "saturday",  "sunday",  "update",    "updated",  "breaking",
+                                                    "exclusive", "photo",   "video",     "editorial"};
   const std::string key = FoldKey(s);
   for (const std::string_view w : kNotPlaces) {
     if (key == w) return false;

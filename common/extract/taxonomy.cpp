@@ -20,9 +20,9 @@ namespace {
 // Scripts written without spaces between words: keywords in them are found
 // as substrings, not as words.
 bool IsUnspaced(char32_t c) {
-  return (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
-         (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
-         (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+  return (c >= 0x0E00 && c <= 0x0EFF) ||                                // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||                                // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||                                // Khmer
          (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);  // kana, CJK
 }
 
@@ -49,11 +49,18 @@ void Stems(std::string_view folded, std::vector<std::string>* out) {
     while (end < folded.size()) {
       std::size_t j = end;
       const char32_t d = extract::NextCodePoint(folded, &j);
-      if (extract::IsWordChar(d)) { end = j; ascii = ascii && d < 0x80; continue; }
+      if (extract::IsWordChar(d)) {
+        end = j;
+        ascii = ascii && d < 0x80;
+        continue;
+      }
       // Hyphenated words count as their parts: "post-COVID" is about COVID.
       if (d == '\'' && j < folded.size()) {
         std::size_t k = j;
-        if (extract::IsWordChar(extract::NextCodePoint(folded, &k))) { end = j; continue; }
+        if (extract::IsWordChar(extract::NextCodePoint(folded, &k))) {
+          end = j;
+          continue;
+        }
       }
       break;
     }
@@ -86,7 +93,8 @@ Status Taxonomy::AddToml(std::string_view toml_text, std::string_view origin) {
     return Status::InvalidArgument(msg.str());
   }
   const toml::table* topics = doc["topics"].as_table();
-  if (topics == nullptr || topics->empty()) return Status::InvalidArgument(std::string(origin) + ": no [topics.<id>] tables");
+  if (topics == nullptr || topics->empty())
+    return Status::InvalidArgument(std::string(origin) + ": no [topics.<id>] tables");
   for (const auto& [id_key, node] : *topics) {
     const std::string id(id_key.str());
     const toml::table* t = node.as_table();
@@ -144,7 +152,8 @@ std::vector<std::string> Taxonomy::Classify(std::string_view title, std::string_
       for (const std::size_t ki : it->second) {
         const Keyword& k = keywords_[ki];
         if (i + k.stems.size() > stems.size()) continue;
-        if (std::equal(k.stems.begin() + 1, k.stems.end(), stems.begin() + static_cast<long>(i) + 1)) hits[ki] += factor;
+        if (std::equal(k.stems.begin() + 1, k.stems.end(), stems.begin() + static_cast<long>(i) + 1))
+          hits[ki] += factor;
       }
     }
     // Unspaced-script keywords can only occur in text that has such script.

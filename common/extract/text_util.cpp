@@ -12,17 +12,35 @@ std::string_view TrimView(std::string_view s) {
   auto is_space_at_front = [](std::string_view v, std::size_t* n) {
     if (v.empty()) return false;
     const unsigned char c = static_cast<unsigned char>(v[0]);
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') { *n = 1; return true; }
-    if (v.substr(0, 2) == "\xC2\xA0") { *n = 2; return true; }
-    if (v.substr(0, 3) == "\xE2\x80\x8B" || v.substr(0, 3) == "\xEF\xBB\xBF") { *n = 3; return true; }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      *n = 1;
+      return true;
+    }
+    if (v.substr(0, 2) == "\xC2\xA0") {
+      *n = 2;
+      return true;
+    }
+    if (v.substr(0, 3) == "\xE2\x80\x8B" || v.substr(0, 3) == "\xEF\xBB\xBF") {
+      *n = 3;
+      return true;
+    }
     return false;
   };
   auto is_space_at_back = [](std::string_view v, std::size_t* n) {
     if (v.empty()) return false;
     const unsigned char c = static_cast<unsigned char>(v.back());
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') { *n = 1; return true; }
-    if (v.size() >= 2 && v.substr(v.size() - 2) == "\xC2\xA0") { *n = 2; return true; }
-    if (v.size() >= 3 && v.substr(v.size() - 3) == "\xE2\x80\x8B") { *n = 3; return true; }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      *n = 1;
+      return true;
+    }
+    if (v.size() >= 2 && v.substr(v.size() - 2) == "\xC2\xA0") {
+      *n = 2;
+      return true;
+    }
+    if (v.size() >= 3 && v.substr(v.size() - 3) == "\xE2\x80\x8B") {
+      *n = 3;
+      return true;
+    }
     return false;
   };
   std::size_t n = 0;
@@ -49,17 +67,35 @@ char32_t NextCodePoint(std::string_view s, std::size_t* i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const unsigned char c = p[*i];
-  if (c < 0x80) { ++*i; return c; }
+  if (c < 0x80) {
+    ++*i;
+    return c;
+  }
   int len = 0;
   char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-  else { ++*i; return 0xFFFD; }
-  if (*i + len > n) { ++*i; return 0xFFFD; }
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    ++*i;
+    return 0xFFFD;
+  }
+  if (*i + len > n) {
+    ++*i;
+    return 0xFFFD;
+  }
   for (int k = 1; k < len; ++k) {
     const unsigned char cc = p[*i + k];
-    if ((cc & 0xC0) != 0x80) { ++*i; return 0xFFFD; }
+    if ((cc & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFD;
+    }
     cp = (cp << 6) | (cc & 0x3F);
   }
   *i += len;
@@ -91,8 +127,8 @@ bool IsWordChar(char32_t c) {
   if (c < 0x80) return IsAsciiAlpha(static_cast<char>(c)) || IsAsciiDigit(static_cast<char>(c));
   if (c == 0xFFFD) return false;
   const int8_t t = u_charType(static_cast<UChar32>(c));
-  return (t >= U_UPPERCASE_LETTER && t <= U_OTHER_LETTER) || t == U_NON_SPACING_MARK ||
-         t == U_COMBINING_SPACING_MARK || t == U_DECIMAL_DIGIT_NUMBER || t == U_ENCLOSING_MARK;
+  return (t >= U_UPPERCASE_LETTER && t <= U_OTHER_LETTER) || t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+         t == U_DECIMAL_DIGIT_NUMBER || t == U_ENCLOSING_MARK;
 }
 
 bool IsUpperChar(char32_t c) {
@@ -106,16 +142,28 @@ bool IsLowerChar(char32_t c) {
 }
 
 bool StartsWithDash(std::string_view s, std::size_t* length) {
-  if (s.substr(0, 2) == "--") { *length = 2; return true; }
-  if (s.substr(0, 3) == "\xE2\x80\x93" || s.substr(0, 3) == "\xE2\x80\x94") { *length = 3; return true; }
-  if (!s.empty() && s[0] == '-') { *length = 1; return true; }
+  if (s.substr(0, 2) == "--") {
+    *length = 2;
+    return true;
+  }
+  if (s.substr(0, 3) == "\xE2\x80\x93" || s.substr(0, 3) == "\xE2\x80\x94") {
+    *length = 3;
+    return true;
+  }
+  if (!s.empty() && s[0] == '-') {
+    *length = 1;
+    return true;
+  }
   return false;
 }
 
 std::string WordKey(std::string_view raw) {
   bool ascii = true;
   for (const char c : raw) {
-    if (static_cast<unsigned char>(c) >= 0x80) { ascii = false; break; }
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
   }
   if (ascii) return AsciiLower(raw);
   return FoldForMatch(raw);

@@ -77,7 +77,10 @@ bool AllCapitalised(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size()) {
     const char32_t c = extract::NextCodePoint(line, &i);
-    if (c == ' ') { word_start = true; continue; }
+    if (c == ' ') {
+      word_start = true;
+      continue;
+    }
     if (word_start && extract::IsLowerChar(c)) return false;
     if (word_start && extract::IsUpperChar(c)) any_upper = true;
     word_start = false;
@@ -95,7 +98,8 @@ bool SubstantialHeadline(std::string_view line) {
   if (words < 4 && CodePoints(line) < 25) return false;
   // "KENYATAAN MEDIA", "Kementerian Sumber Manusia Malaysia": a label or a name.
   if (words <= 5 && AllCapitalised(line)) return false;
-  if (auto m = DateParser::Get().FindFirst(line, true, false); m && line.size() - (m->end - m->begin) <= 24) return false;
+  if (auto m = DateParser::Get().FindFirst(line, true, false); m && line.size() - (m->end - m->begin) <= 24)
+    return false;
   return true;
 }
 

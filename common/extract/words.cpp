@@ -50,8 +50,8 @@ std::vector<Word> ScanWords(std::string_view text) {
       } else if (c == '.' || c == '!' || c == '?' || c == 0x3002) {
         if (!words.empty()) words.back().break_after = true;
         sentence_start = true;
-      } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == 0x201C ||
-                 c == 0x201D || c == '[' || c == ']' || c == '/' || c == 0x2013 || c == 0x2014 || c == '|') {
+      } else if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == 0x201C || c == 0x201D ||
+                 c == '[' || c == ']' || c == '/' || c == 0x2013 || c == 0x2014 || c == '|') {
         if (!words.empty()) words.back().break_after = true;
         if (c == ')' && !words.empty() && words.back().end == start) words.back().paren_after = true;
         if (c == 0x2013 || c == 0x2014) sentence_start = true;
@@ -68,7 +68,10 @@ std::vector<Word> ScanWords(std::string_view text) {
     while (end < text.size()) {
       std::size_t j = end;
       const char32_t d = NextCodePoint(text, &j);
-      if (IsWordChar(d)) { end = j; continue; }
+      if (IsWordChar(d)) {
+        end = j;
+        continue;
+      }
       if (IsConnector(d) && j < text.size()) {
         std::size_t k = j;
         const char32_t e = NextCodePoint(text, &k);
@@ -78,7 +81,10 @@ std::vector<Word> ScanWords(std::string_view text) {
           continue;
         }
         // "U.S." keeps its last dot.
-        if (d == '.' && has_inner_dot) { end = j; break; }
+        if (d == '.' && has_inner_dot) {
+          end = j;
+          break;
+        }
       }
       break;
     }
@@ -121,7 +127,10 @@ std::string SpanText(std::string_view text, const std::vector<Word>& words, std:
   const std::string_view span = text.substr(words[first].begin, words[first + count - 1].end - words[first].begin);
   bool space = false;
   for (const char c : span) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') { space = true; continue; }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
     if (space && !out.empty()) out.push_back(' ');
     space = false;
     out.push_back(c);

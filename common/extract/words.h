@@ -13,24 +13,23 @@
 namespace pressdex::extract {
 
 struct Word {
-  std::string_view raw;           // as written, without a possessive "'s"
-  std::size_t begin = 0;          // byte span of `raw` in the scanned text
+  std::string_view raw;   // as written, without a possessive "'s"
+  std::size_t begin = 0;  // byte span of `raw` in the scanned text
   std::size_t end = 0;
-  std::string key;                // lower-case, no diacritics, no dots: "u.s" -> "us"
-  bool initial_upper = false;     // starts with an upper-case letter
-  bool all_caps = false;          // at least two letters, none lower-case
-  bool sentence_start = false;    // first word of a sentence, line or clause after a dash
-  bool paren_before = false;      // "(" right before
-  bool paren_after = false;       // ")" right after
-  bool break_after = false;       // punctuation or a line end follows: names stop here
-  bool in_caps_line = false;      // the line is written in capitals (a wire headline)
+  std::string key;              // lower-case, no diacritics, no dots: "u.s" -> "us"
+  bool initial_upper = false;   // starts with an upper-case letter
+  bool all_caps = false;        // at least two letters, none lower-case
+  bool sentence_start = false;  // first word of a sentence, line or clause after a dash
+  bool paren_before = false;    // "(" right before
+  bool paren_after = false;     // ")" right after
+  bool break_after = false;     // punctuation or a line end follows: names stop here
+  bool in_caps_line = false;    // the line is written in capitals (a wire headline)
 };
 
 std::vector<Word> ScanWords(std::string_view text);
 
 // Words joined with single spaces, as they appear between words[first] and
 // words[first + count - 1] in `text` (inner punctuation kept).
-std::string SpanText(std::string_view text, const std::vector<Word>& words, std::size_t first,
-                     std::size_t count);
+std::string SpanText(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t count);
 
 }  // namespace pressdex::extract

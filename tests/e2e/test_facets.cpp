@@ -110,13 +110,14 @@ TEST_CASE("facet counts agree with the filters they invite", "[e2e][facets][filt
 
 TEST_CASE("metadata organisations and topics appear in facets exactly as given", "[e2e][facets]") {
   TempDir dir;
-  WriteFile(dir / "in/doj.jsonl",
-            R"({"title": "Accountant Indicted for Tax Fraud", "date": "2018-04-13", "components": ["Tax Division", "USAO - Florida, Southern"], "topics": ["Tax"], "body": "A federal grand jury returned an indictment."})"
-            "\n"
-            R"({"title": "Settlement in Housing Case", "date": "2018-03-02", "components": ["Civil Rights Division", "USAO - Florida, Southern"], "topics": ["Civil Rights", "Tax"], "body": "The department settled a lawsuit."})"
-            "\n"
-            R"({"title": "Annual Newsletter", "date": "2017-12-01", "components": ["Antitrust Division"], "topics": [], "body": "The division issued its newsletter."})"
-            "\n");
+  WriteFile(
+      dir / "in/doj.jsonl",
+      R"({"title": "Accountant Indicted for Tax Fraud", "date": "2018-04-13", "components": ["Tax Division", "USAO - Florida, Southern"], "topics": ["Tax"], "body": "A federal grand jury returned an indictment."})"
+      "\n"
+      R"({"title": "Settlement in Housing Case", "date": "2018-03-02", "components": ["Civil Rights Division", "USAO - Florida, Southern"], "topics": ["Civil Rights", "Tax"], "body": "The department settled a lawsuit."})"
+      "\n"
+      R"({"title": "Annual Newsletter", "date": "2017-12-01", "components": ["Antitrust Division"], "topics": [], "body": "The division issued its newsletter."})"
+      "\n");
   const RunResult index = Index({"--db", dir / "db", dir / "in"});
   INFO(index.err);
   REQUIRE(index.exit_code == 0);

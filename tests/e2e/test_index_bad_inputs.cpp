@@ -1,9 +1,9 @@
 // Every bad input gets one clear line on stderr naming the file, counts in
 // the summary and exit status 1, while everything else is indexed. The
 // fixtures are made here, at run time.
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -88,7 +88,8 @@ TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[ind
   WriteFile(c + "/good.txt", "A good release\n\nThe ministry announced goodword today.\n");
   WriteFile(c + "/empty.txt", "");
   WriteFile(c + "/binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20) + std::string(500, '\0'));
-  WriteFile(c + "/invalid-utf8.txt", "Vi\xE1\xBB\x87t Nam, H\xC3\xA0 N\xE1\xBB\x99i caf\xC3\xA9 repairword broken \xC3 byte and \xFF here\n");
+  WriteFile(c + "/invalid-utf8.txt",
+            "Vi\xE1\xBB\x87t Nam, H\xC3\xA0 N\xE1\xBB\x99i caf\xC3\xA9 repairword broken \xC3 byte and \xFF here\n");
   {
     const std::string text = "UTF-16 release\n\nThe sixteenword statement from H\u00e0 N\u1ed9i.\n";
     std::u16string wide;  // UTF-8 -> UTF-16 without a library: the text is BMP-only
@@ -96,8 +97,10 @@ TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[ind
       const auto b = static_cast<unsigned char>(text[i]);
       char32_t cp = b;
       std::size_t n = 1;
-      if (b >= 0xE0) cp = b & 0x0F, n = 3;
-      else if (b >= 0xC0) cp = b & 0x1F, n = 2;
+      if (b >= 0xE0)
+        cp = b & 0x0F, n = 3;
+      else if (b >= 0xC0)
+        cp = b & 0x1F, n = 2;
       for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
       wide.push_back(static_cast<char16_t>(cp));
       i += n;
@@ -108,8 +111,11 @@ TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[ind
   }
   WriteFile(c + "/latin1.txt",
             "Communiqu\xE9 de presse\n\nLe minist\xE8re de la sant\xE9 a annonc\xE9 latinword une r\xE9"
-            "forme \xE0 Paris. Les h\xF4pitaux fran\xE7" "ais sont pr\xEAts.\n");
-  WriteFile(c + "/cp1252.txt", "Statement\n\nThe minister said \x93quoted cp1252word\x94 \x96 it costs \x80" "5 million.\n");
+            "forme \xE0 Paris. Les h\xF4pitaux fran\xE7"
+            "ais sont pr\xEAts.\n");
+  WriteFile(c + "/cp1252.txt",
+            "Statement\n\nThe minister said \x93quoted cp1252word\x94 \x96 it costs \x80"
+            "5 million.\n");
   WriteFile(c + "/truncated.json", "{\"title\": \"Cut short\", \"body\": \"never closed");
   WriteFile(c + "/malformed.json", "{\"title\": \"x\",, \"body\": }");
   WriteFile(c + "/feed.jsonl",
@@ -165,8 +171,8 @@ TEST_CASE("bad inputs are reported one line each and the rest is indexed", "[ind
   CHECK(summary.at("warnings") == 2);
 
   // Everything readable went in: converted, repaired or partly good.
-  for (const char* word : {"goodword", "repairword", "sixteenword", "latinword", "ministère", "hôpitaux",
-                           "cp1252word", "jsonlgoodone", "jsonlgoodthree", "htmlword", "newlineword", "badnameword"}) {
+  for (const char* word : {"goodword", "repairword", "sixteenword", "latinword", "ministère", "hôpitaux", "cp1252word",
+                           "jsonlgoodone", "jsonlgoodthree", "htmlword", "newlineword", "badnameword"}) {
     INFO(word);
     CHECK(Count(db, word) == 1);
   }

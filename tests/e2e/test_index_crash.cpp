@@ -2,8 +2,8 @@
 // indexer on the same database. The database must always open, pass
 // xapian-check, hold exactly what was committed, and the next run must
 // finish the job.
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // -j only changes how fast: the same files give the same documents, terms,
 // positions, values and data whatever the number of threads.
-#include <catch2/catch.hpp>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <map>
 #include <string>
@@ -28,7 +28,8 @@ std::map<std::string, std::string> Dump(const std::string& path) {
       for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) all += std::to_string(*p) + ",";
       all += '\n';
     }
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) all += "v" + std::to_string(v.get_valueno()) + "=" + *v + "\n";
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      all += "v" + std::to_string(v.get_valueno()) + "=" + *v + "\n";
     all += doc.get_data();
     out[id] = all;
   }

@@ -124,8 +124,9 @@ inline std::map<std::string, std::string> MakeCorpus(const std::string& root, st
     const std::string path =
         root + "/folder" + std::to_string(i / per_folder) + "/release-" + std::to_string(i) + ".txt";
     const std::string word = UniqueWord(i);
-    WriteFile(path, "Ministry statement number " + std::to_string(i) + "\n\nJAKARTA, 3 March 2021 - The ministry said " +
-                        word + " was discussed at the meeting on trade and health cooperation.\n\nFurther talks follow.\n");
+    WriteFile(path, "Ministry statement number " + std::to_string(i) +
+                        "\n\nJAKARTA, 3 March 2021 - The ministry said " + word +
+                        " was discussed at the meeting on trade and health cooperation.\n\nFurther talks follow.\n");
     words[path] = word;
   }
   return words;
@@ -162,7 +163,8 @@ inline std::map<std::string, std::string> DocumentsFingerprint(const std::string
       if (term.rfind(schema::kIdPrefix, 0) == 0) id = term;
       all += term + ":" + std::to_string(t.get_wdf()) + ":" + std::to_string(t.positionlist_count()) + " ";
     }
-    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) all += "|" + std::to_string(v.get_valueno()) + "=" + *v;
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      all += "|" + std::to_string(v.get_valueno()) + "=" + *v;
     all += "|" + doc.get_data();
     out[id] = all;
   }

@@ -71,7 +71,7 @@ TEST_CASE("Khmer: a word only inside a compound is found, a short false part is 
   const SmallDb db(Files{{"km.txt", "ក្រសួងសុខាភិបាល អំពាវនាវឱ្យប្រជាពលរដ្ឋប្រុងប្រយ័ត្ន\n"}});
   CHECK(db.Search({"សុខាភិបាល"}).size() == 1);
   CHECK(db.Search({"\"សុខាភិបាល អំពាវនាវ\""}).size() == 1);  // a phrase through the compound
-  CHECK(db.Search({"នាវ"}).empty());                          // "ship", inside អំពាវនាវ "appeal"
+  CHECK(db.Search({"នាវ"}).empty());                      // "ship", inside អំពាវនាវ "appeal"
 }
 
 TEST_CASE("Lao: public health inside the ministry's name", "[e2e][languages]") {
@@ -106,8 +106,9 @@ TEST_CASE("Indonesian and Malay: stemmed words match from any --lang", "[e2e][la
 }
 
 TEST_CASE("Chinese: a two-character word the dictionary lacks still matches", "[e2e][languages]") {
-  const SmallDb db(Files{{"zh.md", "---\nlanguage: zh\n---\n# 湄公河委员会发布干旱报告\n\n湄公河委员会今天发布报告。\n"},
-                    {"other.md", "---\nlanguage: zh\n---\n# 公告\n\n公司发布公告。\n"}});
+  const SmallDb db(
+      Files{{"zh.md", "---\nlanguage: zh\n---\n# 湄公河委员会发布干旱报告\n\n湄公河委员会今天发布报告。\n"},
+            {"other.md", "---\nlanguage: zh\n---\n# 公告\n\n公司发布公告。\n"}});
   CHECK(db.Search({"湄公"}).size() == 1);
   CHECK(db.Search({"湄公河"}).size() == 1);
   CHECK(db.Search({"发布"}).size() == 2);

@@ -3,10 +3,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <set>
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "e2e/harness.h"
@@ -68,7 +68,7 @@ TEST_CASE("option --all and an empty query list every release; -n 0 means no lim
   CHECK(total >= 30);
   CHECK(CountOf({""}) == total);
   CHECK(S({"--format", "count"}).exit_code == 2);  // no query at all: a usage error, not everything
-  CHECK(CountOf({"--all", "lang:vi"}) < total);     // --all with filters narrows
+  CHECK(CountOf({"--all", "lang:vi"}) < total);    // --all with filters narrows
   const RunResult r = S({"--all", "--format", "jsonl", "--fields", "path,date,orgs,topics", "-n", "0"});
   REQUIRE(r.exit_code == 0);
   const auto lines = Lines(r.out);
@@ -84,15 +84,17 @@ TEST_CASE("option --all and an empty query list every release; -n 0 means no lim
   const auto id_lines = Lines(ids.out);
   CHECK(std::set<std::string>(id_lines.begin(), id_lines.end()).size() == total);  // every release once
   // With a filter and the oldest first.
-  const RunResult old = S({"--all", "--sort", "oldest", "--format", "tsv", "--fields", "date", "--no-header", "-n", "0"});
+  const RunResult old =
+      S({"--all", "--sort", "oldest", "--format", "tsv", "--fields", "date", "--no-header", "-n", "0"});
   auto dates = Lines(old.out);
   dates.erase(std::remove(dates.begin(), dates.end(), ""), dates.end());
   CHECK(std::is_sorted(dates.begin(), dates.end()));
 }
 
 TEST_CASE("tsv: header then one line per result, every line with the same columns", "[e2e][cli]") {
-  const RunResult r = S({"--format", "tsv", "--fields", "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet",
-                         "-n", "0", "asean"});
+  const RunResult r =
+      S({"--format", "tsv", "--fields", "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet",
+         "-n", "0", "asean"});
   REQUIRE(r.exit_code == 0);
   const auto lines = Lines(r.out);
   REQUIRE(lines.size() == CountOf({"asean"}) + 1);
@@ -116,9 +118,12 @@ TEST_CASE("csv parses with an RFC 4180 reader into the same rows as tsv", "[e2e]
   for (std::size_t i = 0; i < csv.out.size(); ++i) {
     const char c = csv.out[i];
     if (quoted) {
-      if (c == '"' && i + 1 < csv.out.size() && csv.out[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < csv.out.size() && csv.out[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -180,8 +185,10 @@ TEST_CASE("option --sort newest and oldest order by date", "[e2e][cli]") {
     auto dates = Lines(r.out);
     dates.erase(std::remove(dates.begin(), dates.end(), ""), dates.end());
     REQUIRE(dates.size() > 3);
-    if (sort == "newest") CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
-    else CHECK(std::is_sorted(dates.begin(), dates.end()));
+    if (sort == "newest")
+      CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+    else
+      CHECK(std::is_sorted(dates.begin(), dates.end()));
   }
 }
 
@@ -257,7 +264,8 @@ TEST_CASE("exit codes: 0 matched, 1 none, 2 usage or query, 3 database", "[e2e][
   CHECK(bad.out.empty());
   CHECK(bad.err.find("pressdex-search:") == 0);
   const RunResult help = Search({"--help"});
-  for (const char* code : {"0 ", "1 ", "2 ", "3 ", "130"}) CHECK(help.out.find(std::string("  ") + code) != std::string::npos);
+  for (const char* code : {"0 ", "1 ", "2 ", "3 ", "130"})
+    CHECK(help.out.find(std::string("  ") + code) != std::string::npos);
 }
 
 TEST_CASE("errors go to stderr only; stdout holds results only", "[e2e][cli]") {
@@ -300,7 +308,8 @@ TEST_CASE("man pages document every exit status", "[e2e][cli]") {
     REQUIRE(in.good());
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(text.find(".SH EXIT STATUS") != std::string::npos);
-    for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 130\n"}) CHECK(text.find(code) != std::string::npos);
+    for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 130\n"})
+      CHECK(text.find(code) != std::string::npos);
     CHECK(text.find(".SH EXAMPLES") != std::string::npos);
   }
 }

@@ -2,8 +2,8 @@
 // commits (every answer is some committed state, never an error), and
 // Ctrl-C ending a batch with status 130. No timing: every wait is on an
 // event (a line read, a process exit).
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -13,9 +13,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
-#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -111,8 +111,9 @@ class Child {
 
 void WriteReleases(const TempDir& dir, int from, int to) {
   for (int i = from; i < to; ++i) {
-    WriteFile(dir / fmt::format("docs/r{:04d}.txt", i),
-              fmt::format("Release number {}\n\nThe sharedmarker appears in every release; unique{} only here.\n", i, i));
+    WriteFile(
+        dir / fmt::format("docs/r{:04d}.txt", i),
+        fmt::format("Release number {}\n\nThe sharedmarker appears in every release; unique{} only here.\n", i, i));
   }
 }
 
@@ -205,7 +206,7 @@ TEST_CASE("Ctrl-C ends a batch with exit status 130 after the answers so far", "
   Child search({PRESSDEX_SEARCH_BIN, "--db", CorpusDb(), "--batch", "--format", "count"}, true, true);
   search.Send("masks\n");
   const std::string first = search.ReadLine();  // the answer arrives before the input ends
-  CHECK(first == "1");  // only the ASEC release says "masks"
+  CHECK(first == "1");                          // only the ASEC release says "masks"
   search.Signal(SIGINT);
   search.CloseStdin();  // if the signal landed before the read, the read ends here
   CHECK(search.Wait() == 130);

@@ -120,8 +120,8 @@ struct Shards {
   Shards() {
     const std::string c = CorpusDir();
     const std::vector<std::string> first{c + "/asean", c + "/health", c + "/trade", c + "/json"};
-    const std::vector<std::string> second{c + "/disaster", c + "/education", c + "/environment", c + "/security",
-                                          c + "/multilingual", c + "/syndicated"};
+    const std::vector<std::string> second{c + "/disaster", c + "/education",    c + "/environment",
+                                          c + "/security", c + "/multilingual", c + "/syndicated"};
     // The single database gets the same two runs as the shards, so that
     // acronyms learned across a run's files are the same on both sides.
     for (const std::string& db : {all, a}) REQUIRE(IndexInto(db, first).exit_code == 0);
@@ -159,8 +159,12 @@ void CheckSame(const json& one, const json& many) {
   CHECK(one.at("facets") == many.at("facets"));
 }
 
-const std::vector<std::vector<std::string>> kQueries = {
-    {"--any", "asean", "health", "vaccine"}, {"covid"}, {"\"viet nam\""}, {"org:asec"}, {"--all"}, {"flood", "date:2022"}};
+const std::vector<std::vector<std::string>> kQueries = {{"--any", "asean", "health", "vaccine"},
+                                                        {"covid"},
+                                                        {"\"viet nam\""},
+                                                        {"org:asec"},
+                                                        {"--all"},
+                                                        {"flood", "date:2022"}};
 
 }  // namespace
 

@@ -70,8 +70,12 @@ constexpr long long k2026 = 1764547200;  // 2025-12-01: a copy's file time, neve
 }  // namespace
 
 TEST_CASE("analyse: seed 1, ASEC receives masks from China", "[analyse][seeds]") {
-  const auto r = AnalyseFile(Locate("asean/asec-receives-masks-from-china-2020.txt", "000_0afb072f4765fb6e.txt"), k2026);
-  if (!r) { WARN("seed 1 not found in corpus/ or ../shared/seeds: skipped"); return; }
+  const auto r =
+      AnalyseFile(Locate("asean/asec-receives-masks-from-china-2020.txt", "000_0afb072f4765fb6e.txt"), k2026);
+  if (!r) {
+    WARN("seed 1 not found in corpus/ or ../shared/seeds: skipped");
+    return;
+  }
   CHECK(r->date == "2020-04-29");
   CHECK(r->date_source == "dateline");
   CHECK(r->place == "Jakarta");
@@ -93,8 +97,12 @@ TEST_CASE("analyse: seed 1, ASEC receives masks from China", "[analyse][seeds]")
 }
 
 TEST_CASE("analyse: seed 2, ASCC partnership conference (VNA)", "[analyse][seeds]") {
-  const auto r = AnalyseFile(Locate("asean/ascc-partnership-conference-covid-recovery.txt", "001_80c3f1dc0be5ca74.txt"), k2026);
-  if (!r) { WARN("seed 2 not found in corpus/ or ../shared/seeds: skipped"); return; }
+  const auto r =
+      AnalyseFile(Locate("asean/ascc-partnership-conference-covid-recovery.txt", "001_80c3f1dc0be5ca74.txt"), k2026);
+  if (!r) {
+    WARN("seed 2 not found in corpus/ or ../shared/seeds: skipped");
+    return;
+  }
   CHECK(r->title == "ASEAN holds first partnership conference on COVID-19 recovery");
   CHECK(r->place == "Jakarta");
   CHECK(r->source == "VNA");

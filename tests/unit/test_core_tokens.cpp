@@ -31,9 +31,7 @@ TEST_CASE("numbers keep their grouping", "[tokenizer]") {
   CHECK(Terms("3.5 percent") == V{"3.5", "percent"});
 }
 
-TEST_CASE("acronym dots are dropped so U.S. reads as us", "[tokenizer]") {
-  CHECK(Terms("U.S. aid") == V{"us", "aid"});
-}
+TEST_CASE("acronym dots are dropped so U.S. reads as us", "[tokenizer]") { CHECK(Terms("U.S. aid") == V{"us", "aid"}); }
 
 TEST_CASE("mixed scripts in one string", "[tokenizer]") {
   const V terms = Terms("ASEAN อาเซียน Việt Nam 中国");

@@ -41,12 +41,16 @@ TEST_CASE("encoding: UTF-16 with a BOM, both byte orders", "[encoding]") {
 }
 
 TEST_CASE("encoding: Latin-1 and Windows-1252 are detected and converted, not dropped", "[encoding]") {
-  const auto fr = DecodeToUtf8("Le minist\xE8re de la sant\xE9 a annonc\xE9 une r\xE9" "forme des h\xF4pitaux.");
+  const auto fr = DecodeToUtf8(
+      "Le minist\xE8re de la sant\xE9 a annonc\xE9 une r\xE9"
+      "forme des h\xF4pitaux.");
   REQUIRE(fr.ok());
   CHECK(fr.value().utf8 == "Le ministère de la santé a annoncé une réforme des hôpitaux.");
   CHECK(IsValidUtf8(fr.value().utf8));
   CHECK(fr.value().replaced == 0);
-  const auto quotes = DecodeToUtf8("He said \x93hello\x94 \x96 it cost \x80" "5.");
+  const auto quotes = DecodeToUtf8(
+      "He said \x93hello\x94 \x96 it cost \x80"
+      "5.");
   REQUIRE(quotes.ok());
   CHECK(quotes.value().utf8 == "He said “hello” – it cost €5.");
 }

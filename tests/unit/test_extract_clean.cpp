@@ -42,14 +42,15 @@ TEST_CASE("clean: repeated lines kept once, paragraphs kept, learned boilerplate
 TEST_CASE("clean: markup headings survive, the headline's repeats do not", "[extract][clean]") {
   auto lines = CleanLines("Background\nThe text of the story goes here.", {}, true);
   CHECK(JoinLines(lines) == "Background\nThe text of the story goes here.");
-  lines = {"ASEAN holds first partnership conference", "ASEAN holds first partnership conference ảnh 1In Bangkok (Photo: Xinhua)", "Body."};
+  lines = {"ASEAN holds first partnership conference",
+           "ASEAN holds first partnership conference ảnh 1In Bangkok (Photo: Xinhua)", "Body."};
   pressdex::DropTitleRepeats(&lines, "ASEAN holds first partnership conference");
   CHECK(JoinLines(lines) == "Body.");
 }
 
 TEST_CASE("boilerplate: lines in at least half of a folder's files, deterministic", "[extract][clean]") {
-  const std::vector<std::string_view> a = {"Menu\nstory one\nFooter", "Menu\nstory two\nFooter", "Menu\nstory three\nFooter",
-                                           "other\nstory four"};
+  const std::vector<std::string_view> a = {"Menu\nstory one\nFooter", "Menu\nstory two\nFooter",
+                                           "Menu\nstory three\nFooter", "other\nstory four"};
   const std::vector<std::string_view> b = {a[3], a[2], a[1], a[0]};
   const auto learned = pressdex::LearnBoilerplate(a);
   CHECK(learned == std::vector<std::string>{"Footer", "Menu"});

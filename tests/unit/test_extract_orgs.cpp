@@ -56,7 +56,8 @@ TEST_CASE("org names: head words, 'Ministry of', no sentence starts swallowed", 
       "Deputy Secretary-General for ASEAN Socio-Cultural Community Kung Phoak spoke.";
   const auto words = extract::ScanWords(text);
   std::vector<std::string> names;
-  for (const auto& s : FindOrganisationNames(words)) names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
+  for (const auto& s : FindOrganisationNames(words))
+    names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
   CHECK(names == std::vector<std::string>{"Finance Ministry", "Ministry of Foreign Affairs", "Standard Oil Co",
                                           "ASEAN Socio-Cultural Community"});
 }

@@ -28,7 +28,10 @@ TEST_CASE("taxonomy: shipped IPTC top level with slugs and names", "[extract][to
 
 TEST_CASE("taxonomy: a user's taxonomy, errors as Status", "[extract][topics]") {
   Taxonomy t;
-  REQUIRE(t.AddToml("[topics.widgets]\nname = \"Widgets\"\n[topics.widgets.keywords]\nwidget = 3\n\"blue widget\" = 5\n", "u").ok());
+  REQUIRE(
+      t.AddToml("[topics.widgets]\nname = \"Widgets\"\n[topics.widgets.keywords]\nwidget = 3\n\"blue widget\" = 5\n",
+                "u")
+          .ok());
   CHECK(t.Classify("Blue widgets", "A blue widget and another widget.") == std::vector<std::string>{"widgets"});
   Taxonomy bad;
   CHECK_FALSE(bad.AddToml("[topics.x.keywords]\nfoo = \"high\"\n", "u").ok());
@@ -36,9 +39,12 @@ TEST_CASE("taxonomy: a user's taxonomy, errors as Status", "[extract][topics]") 
 }
 
 TEST_CASE("language: CLD2 per release", "[extract][language]") {
-  auto en = IdentifyLanguage("The Chinese government reinforced their support to the ASEAN Secretariat through an additional donation of surgical masks.");
+  auto en = IdentifyLanguage(
+      "The Chinese government reinforced their support to the ASEAN Secretariat through an additional donation of "
+      "surgical masks.");
   CHECK(en.code == "en");
-  auto vi = IdentifyLanguage("Việt Nam chính thức tiêm vắc-xin phòng COVID-19 cho những người đầu tiên tại Hà Nội và Thành phố Hồ Chí Minh.");
+  auto vi = IdentifyLanguage(
+      "Việt Nam chính thức tiêm vắc-xin phòng COVID-19 cho những người đầu tiên tại Hà Nội và Thành phố Hồ Chí Minh.");
   CHECK(vi.code == "vi");
   auto th = IdentifyLanguage("กระทรวงสาธารณสุขเริ่มการฉีดวัคซีนป้องกันโรคโควิด 19 ปูพรมทั่วประเทศในวันนี้ โดยเปิดจุดฉีดวัคซีน");
   CHECK(th.code == "th");

@@ -15,8 +15,8 @@ using namespace pressdex;
 
 namespace {
 
-Release MakeRelease(std::string id, std::string date, std::vector<std::string> orgs,
-                    std::vector<std::string> topics, std::string lang = "en") {
+Release MakeRelease(std::string id, std::string date, std::vector<std::string> orgs, std::vector<std::string> topics,
+                    std::string lang = "en") {
   Release r;
   r.id = std::move(id);
   r.path = r.id;
@@ -139,8 +139,7 @@ TEST_CASE("date facet: automatic granularity from the span of the matches", "[fa
 
 TEST_CASE("date facet: chronological buckets, gaps as zero, unknown last", "[facets]") {
   auto db = Db({MakeRelease("a", "2020-01-15", {}, {}), MakeRelease("b", "2020-01-20", {}, {}),
-                MakeRelease("c", "2020-04-02", {}, {}), MakeRelease("d", "", {}, {}),
-                MakeRelease("e", "", {}, {})});
+                MakeRelease("c", "2020-04-02", {}, {}), MakeRelease("d", "", {}, {}), MakeRelease("e", "", {}, {})});
   FacetSpy spy(schema::kDateSlot, FacetSpy::Kind::kDate);
   Spy(db, Xapian::Query::MatchAll, spy);
   const FacetResult month = SummariseFacet(Spec("date"), spy);
@@ -201,11 +200,11 @@ TEST_CASE("facet spy: serialised results of two shards merge to the whole", "[fa
   std::vector<Release> both = left;
   both.insert(both.end(), right.begin(), right.end());
 
-  for (const auto& [slot, kind] : std::vector<std::pair<Xapian::valueno, FacetSpy::Kind>>{
-           {schema::kOrgsSlot, FacetSpy::Kind::kList},
-           {schema::kTopicsSlot, FacetSpy::Kind::kList},
-           {schema::kDateSlot, FacetSpy::Kind::kDate},
-           {schema::kLangSlot, FacetSpy::Kind::kSingle}}) {
+  for (const auto& [slot, kind] :
+       std::vector<std::pair<Xapian::valueno, FacetSpy::Kind>>{{schema::kOrgsSlot, FacetSpy::Kind::kList},
+                                                               {schema::kTopicsSlot, FacetSpy::Kind::kList},
+                                                               {schema::kDateSlot, FacetSpy::Kind::kDate},
+                                                               {schema::kLangSlot, FacetSpy::Kind::kSingle}}) {
     FacetSpy local(slot, kind);
 
     // The way a remote server builds its spy: by name, from the registry.
@@ -265,10 +264,11 @@ TEST_CASE("facets as JSON: one shape per field, date with granularity and unknow
   date.granularity = "month";
   date.values = {{"2020-04", 1}, {"unknown", 0}};
   const auto j = FacetsToJson({org, date});
-  CHECK(j.dump() ==
-        R"({"org":{"values":[{"value":"ASEAN Secretariat","count":3},{"value":"WHO","count":1}],"more":2,"exact":true},)"
-        R"("date":{"granularity":"month","values":[{"value":"2020-04","count":1},{"value":"unknown","count":0}],)"
-        R"("more":0,"exact":true}})");
+  CHECK(
+      j.dump() ==
+      R"({"org":{"values":[{"value":"ASEAN Secretariat","count":3},{"value":"WHO","count":1}],"more":2,"exact":true},)"
+      R"("date":{"granularity":"month","values":[{"value":"2020-04","count":1},{"value":"unknown","count":0}],)"
+      R"("more":0,"exact":true}})");
   CHECK(FacetsToJson({}).dump() == "{}");
 }
 

@@ -22,12 +22,18 @@ using namespace pressdex;
 namespace {
 
 // Words the English stemmer leaves alone, so the oracle can match them as is.
-const std::vector<std::string> kWords{"alpha", "bravo", "delta", "echo", "golf", "hotel", "kilo", "lima",
-                                      "mike", "oscar", "papa", "romeo", "sierra", "tango", "victor", "zulu"};
-const std::vector<Organisation> kOrgs{
-    {"ASEAN Secretariat", {"ASEC"}}, {"World Health Organization", {"WHO"}}, {"UNICEF", {}},
-    {"Bộ Y tế", {"Ministry of Health Vietnam"}}, {"Tax Division", {}}, {"Civil Rights Division", {"CRT"}},
-    {"European Commission", {"EC"}}, {"Red Cross", {"ICRC"}}, {"World Bank", {}}, {"Interpol", {}}};
+const std::vector<std::string> kWords{"alpha", "bravo", "delta", "echo",  "golf",   "hotel", "kilo",   "lima",
+                                      "mike",  "oscar", "papa",  "romeo", "sierra", "tango", "victor", "zulu"};
+const std::vector<Organisation> kOrgs{{"ASEAN Secretariat", {"ASEC"}},
+                                      {"World Health Organization", {"WHO"}},
+                                      {"UNICEF", {}},
+                                      {"Bộ Y tế", {"Ministry of Health Vietnam"}},
+                                      {"Tax Division", {}},
+                                      {"Civil Rights Division", {"CRT"}},
+                                      {"European Commission", {"EC"}},
+                                      {"Red Cross", {"ICRC"}},
+                                      {"World Bank", {}},
+                                      {"Interpol", {}}};
 const std::vector<std::string> kTopics{"health", "economy", "education", "tax", "civil-rights", "trade", "disaster"};
 const std::vector<std::string> kLangs{"en", "vi", "th", "id"};
 const std::vector<std::string> kPlaces{"", "Jakarta", "Hà Nội", "Bangkok", "Geneva"};
@@ -94,7 +100,8 @@ std::string Quoted(const std::string& v) { return v.find(' ') == std::string::np
 Filter RandomFilter(Rng& rng) {
   Filter f;
   switch (Uniform(rng, 0, 5)) {
-    case 0: case 1: {
+    case 0:
+    case 1: {
       const Organisation& o = Pick(rng, kOrgs);
       const std::string name = o.aliases.empty() || Uniform(rng, 0, 1) ? o.name : o.aliases[0];
       f.field = "org";
@@ -108,7 +115,9 @@ Filter RandomFilter(Rng& rng) {
       const std::string topic = Pick(rng, kTopics);
       f.field = "topic";
       f.text = "topic:" + topic;
-      f.test = [topic](const Release& r) { return std::find(r.topics.begin(), r.topics.end(), topic) != r.topics.end(); };
+      f.test = [topic](const Release& r) {
+        return std::find(r.topics.begin(), r.topics.end(), topic) != r.topics.end();
+      };
       break;
     }
     case 3: {
@@ -212,8 +221,9 @@ TEST_CASE("property: facet counts equal a brute-force count over the whole match
     request.limit = static_cast<std::size_t>(Uniform(rng, 1, 5));  // facets must not depend on the page
     request.snippets = false;
     const std::string date_spec = "date" + Pick(rng, granularities);
-    for (const std::string& spec : {std::string("org:0"), std::string("issuer:0"), std::string("topic:0"),
-                                   std::string("lang:0"), std::string("place:0"), std::string("source:0"), date_spec}) {
+    for (const std::string& spec :
+         {std::string("org:0"), std::string("issuer:0"), std::string("topic:0"), std::string("lang:0"),
+          std::string("place:0"), std::string("source:0"), date_spec}) {
       auto parsed = ParseFacetSpec(spec);
       REQUIRE(parsed.ok());
       request.facets.push_back(*parsed);

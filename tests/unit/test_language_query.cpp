@@ -56,7 +56,7 @@ TEST_CASE("a word takes the stem the database holds", "[language]") {
   const Xapian::Stem stem = QueryStemmer(db, "en");
   CHECK(stem("kesehatan") == "sehat");  // english would leave "kesehatan"
   CHECK(stem("vaccines") == "vaccin");
-  CHECK(stem("ky") == "ky");            // english would give "ki"
+  CHECK(stem("ky") == "ky");  // english would give "ki"
   // A word the database has under no stem: the query language's stem.
   CHECK(stem("masks") == "mask");
 }

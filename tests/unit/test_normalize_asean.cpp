@@ -37,6 +37,6 @@ TEST_CASE("the accent pre-check finds every word folding changes", "[normalize]"
 
 TEST_CASE("NFKC folds compatibility forms", "[normalize]") {
   CHECK(FoldForMatch("ＡＳＥＡＮ") == "asean");  // full-width
-  CHECK(FoldForMatch("ﬁnance") == "finance");   // ligature
+  CHECK(FoldForMatch("ﬁnance") == "finance");    // ligature
   CHECK(FoldForMatch("ໝ") == FoldForMatch("ຫມ"));
 }

@@ -148,9 +148,12 @@ static std::vector<std::vector<std::string>> ParseCsv(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -204,8 +207,8 @@ TEST_CASE("json: one valid document with the stable keys", "[output]") {
   CHECK(first["url"].is_null());
   CHECK(j["results"][1]["date"].is_null());
   CHECK(j["results"][1]["title"] == "bad \xEF\xBF\xBD utf8");
-  for (const char* key : {"rank", "id", "path", "title", "date", "score", "snippet", "place", "source", "lang", "issuer",
-                          "orgs", "topics", "url"})
+  for (const char* key : {"rank", "id", "path", "title", "date", "score", "snippet", "place", "source", "lang",
+                          "issuer", "orgs", "topics", "url"})
     CHECK(first.contains(key));
 
   const std::string text = Write(o, r);

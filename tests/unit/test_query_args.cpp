@@ -21,10 +21,10 @@ TEST_CASE("query args: field values with spaces get their quotes back", "[query]
 
 TEST_CASE("query args: everything else is joined as typed", "[query]") {
   CHECK(Join({"masks", "AND", "covid"}) == "masks AND covid");
-  CHECK(Join({"hate crime"}) == "hate crime");                               // 'hate crime' quoted for the shell
+  CHECK(Join({"hate crime"}) == "hate crime");                                  // 'hate crime' quoted for the shell
   CHECK(Join({"\"partnership conference\""}) == "\"partnership conference\"");  // a phrase, already quoted
   CHECK(Join({"org:\"WHO\" x"}) == "org:\"WHO\" x");
-  CHECK(Join({"http://example.com/a b"}) == "http://example.com/a b");      // not a field
+  CHECK(Join({"http://example.com/a b"}) == "http://example.com/a b");  // not a field
   CHECK(Join({"org:WHO"}) == "org:WHO");
   CHECK(Join({}).empty());
 }

@@ -32,19 +32,27 @@ std::string DateError(std::string_view value) {
   return r.status().message();
 }
 
-Organisation Org(std::string name, std::vector<std::string> aliases = {}) { return {std::move(name), std::move(aliases)}; }
+Organisation Org(std::string name, std::vector<std::string> aliases = {}) {
+  return {std::move(name), std::move(aliases)};
+}
 
 // A small database every test here shares.
 class Fixture {
  public:
   Fixture() {
-    test::WriteDatabase(dir_.path(), {
-        test::MakeRelease("a", "2020-04-29", {Org("ASEAN Secretariat", {"ASEC"})}, {"health"}, "masks masks masks for health workers"),
-        test::MakeRelease("b", "2020-04-01", {Org("World Health Organization", {"WHO"})}, {"health"}, "masks for everyone"),
-        test::MakeRelease("c", "2019-12-31", {Org("ASEAN Secretariat", {"ASEC"}), Org("World Health Organization", {"WHO"})}, {"economy"}, "trade and masks"),
-        test::MakeRelease("d", "2021-03-15", {Org("UNICEF")}, {"education"}, "schools reopen"),
-        test::MakeRelease("e", "", {Org("UNICEF")}, {"health"}, "masks in schools"),
-    });
+    test::WriteDatabase(
+        dir_.path(),
+        {
+            test::MakeRelease("a", "2020-04-29", {Org("ASEAN Secretariat", {"ASEC"})}, {"health"},
+                              "masks masks masks for health workers"),
+            test::MakeRelease("b", "2020-04-01", {Org("World Health Organization", {"WHO"})}, {"health"},
+                              "masks for everyone"),
+            test::MakeRelease("c", "2019-12-31",
+                              {Org("ASEAN Secretariat", {"ASEC"}), Org("World Health Organization", {"WHO"})},
+                              {"economy"}, "trade and masks"),
+            test::MakeRelease("d", "2021-03-15", {Org("UNICEF")}, {"education"}, "schools reopen"),
+            test::MakeRelease("e", "", {Org("UNICEF")}, {"health"}, "masks in schools"),
+        });
     auto s = Searcher::Open({dir_.path()});
     REQUIRE(s.ok());
     searcher_ = std::move(s.value());

@@ -89,7 +89,8 @@ TEST_CASE("html without article uses the body", "[readers]") {
 }
 
 TEST_CASE("json: one object or an array of them", "[readers]") {
-  auto one = ReadJson(R"({"title":"T","content":"Body.","published_at":"2020-01-02","organisations":["WHO","ASEAN"],"topics":"health; covid","lang":"en","url":"https://x"})");
+  auto one = ReadJson(
+      R"({"title":"T","content":"Body.","published_at":"2020-01-02","organisations":["WHO","ASEAN"],"topics":"health; covid","lang":"en","url":"https://x"})");
   REQUIRE(one.ok());
   REQUIRE(one->records.size() == 1);
   const SourceRecord& rec = one->records[0];

@@ -26,7 +26,8 @@ TEST_CASE("readers: JSON arrays keep their good records and name the bad ones", 
 }
 
 TEST_CASE("readers: a JSONL file with a bad line keeps the good lines", "[readers][robust]") {
-  const auto r = ReadJsonLines("{\"title\":\"a\",\"body\":\"one\"}\n{broken\n\n[1,2]\n{\"title\":\"c\",\"body\":\"three\"}");
+  const auto r =
+      ReadJsonLines("{\"title\":\"a\",\"body\":\"one\"}\n{broken\n\n[1,2]\n{\"title\":\"c\",\"body\":\"three\"}");
   REQUIRE(r.ok());
   REQUIRE(r->records.size() == 2);
   CHECK(r->records[0].id_suffix == "#1");
@@ -38,8 +39,9 @@ TEST_CASE("readers: a JSONL file with a bad line keeps the good lines", "[reader
 }
 
 TEST_CASE("readers: malformed HTML is repaired the way browsers do", "[readers][robust]") {
-  const auto r = ReadHtml("<html><head><title>T</title><body><h1>Broken <b>heading</h1><p>body text <div><p>more "
-                          "<table><tr><td>cell</p></body");
+  const auto r = ReadHtml(
+      "<html><head><title>T</title><body><h1>Broken <b>heading</h1><p>body text <div><p>more "
+      "<table><tr><td>cell</p></body");
   REQUIRE(r.ok());
   CHECK_THAT(r->records[0].title, Catch::Contains("Broken"));
   CHECK_THAT(r->records[0].text, Catch::Contains("body text"));

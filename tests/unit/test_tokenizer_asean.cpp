@@ -24,8 +24,8 @@ V Subwords(const std::string& term) {
 
 TEST_CASE("Thai: dictionary words inside an unspaced sentence", "[tokenizer][asean]") {
   CHECK(Terms("กระทรวงสาธารณสุขแถลงข่าวการฉีดวัคซีนโควิด-19 ให้แก่ประชาชนทั่วประเทศ") ==
-        V{"กระทรวง", "สาธารณสุข", "แถลง", "ข่าว", "การ", "ฉีด", "วัคซีน", "โค", "วิด", "19", "ให้", "แก่",
-          "ประชาชน", "ทั่ว", "ประเทศ"});
+        V{"กระทรวง", "สาธารณสุข", "แถลง", "ข่าว", "การ", "ฉีด", "วัคซีน", "โค", "วิด", "19", "ให้", "แก่", "ประชาชน", "ทั่ว",
+          "ประเทศ"});
 }
 
 TEST_CASE("Thai and Lao repetition marks are dropped", "[tokenizer][asean][normalize]") {
@@ -86,8 +86,7 @@ TEST_CASE("Indonesian and Malay: plain words", "[tokenizer][asean]") {
 TEST_CASE("Chinese and Japanese: dictionary words", "[tokenizer][asean]") {
   CHECK(Terms("中华人民共和国卫生部发布新冠疫苗接种通知") ==
         V{"中华", "人民", "共和国", "卫生", "部", "发布", "新冠", "疫苗", "接种", "通知"});
-  CHECK(Terms("東京都で新型コロナワクチンの接種") ==
-        V{"東京", "都", "で", "新型", "コロナ", "ワクチン", "の", "接種"});
+  CHECK(Terms("東京都で新型コロナワクチンの接種") == V{"東京", "都", "で", "新型", "コロナ", "ワクチン", "の", "接種"});
 }
 
 TEST_CASE("compounds: the dictionary words they are made of", "[segment][asean]") {
@@ -107,7 +106,7 @@ TEST_CASE("compounds: short words stay whole (no false matches)", "[segment][ase
   CHECK(Subwords("สาธารณสุข").empty());  // public health, not + สุข (happiness)
   CHECK(Subwords("ประชาชน").empty());
   CHECK(Subwords("ประสิทธิภาพ").empty());  // efficiency, not + ภาพ (picture)
-  CHECK(Subwords("เกี่ยวข้อง").empty());   // related, not เกี่ยว (harvest)
+  CHECK(Subwords("เกี่ยวข้อง").empty());    // related, not เกี่ยว (harvest)
   CHECK(Subwords("ministry").empty());
   CHECK(Subwords("việt").empty());
 }

@@ -45,7 +45,7 @@ using Ids = std::vector<int>;
 TEST_CASE("Khmer: a word found only inside a compound", "[index][asean]") {
   const std::vector<std::pair<std::string, std::string>> docs = {
       {"ក្រសួងសុខាភិបាល បានអំពាវនាវ", "km"},  // the compound only
-      {"ក្រសួងការងារ", "km"},                   // another ministry
+      {"ក្រសួងការងារ", "km"},              // another ministry
       {"នាវា", "km"},
   };
   CHECK(Matches(docs, "សុខាភិបាល") == Ids{0});
@@ -82,11 +82,11 @@ TEST_CASE("Chinese: a two-character word the dictionary lacks", "[index][asean]"
       {"国家卫健委发布通知", "zh"},
       {"公告", "zh"},
   };
-  CHECK(Matches(docs, "湄公") == Ids{0});      // query reads 湄|公: a phrase of two characters
+  CHECK(Matches(docs, "湄公") == Ids{0});  // query reads 湄|公: a phrase of two characters
   CHECK(Matches(docs, "湄公河") == Ids{0});
   CHECK(Matches(docs, "\"委员会 发布\"") == Ids{0});
   CHECK(Matches(docs, "卫健委") == Ids{1});
-  CHECK(Matches(docs, "会发") == Ids{0});      // across a word boundary: 委员会|发布
+  CHECK(Matches(docs, "会发") == Ids{0});  // across a word boundary: 委员会|发布
 }
 
 TEST_CASE("Vietnamese: accents never matter; exact forms are indexed", "[index][asean]") {

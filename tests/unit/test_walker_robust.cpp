@@ -1,7 +1,7 @@
 // The walker under hostile file systems: folders vanishing mid-walk, link
 // loops, odd names. It must report, go on, and never throw.
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>

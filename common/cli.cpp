@@ -38,6 +38,15 @@ int Parse(CLI::App& app, int argc, char** argv) {
   return -1;
 }
 
+int RunGuarded(const char* program, int (*main)(int, char**), int argc, char** argv) {
+  try {
+    return main(argc, argv);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "{}: internal error: {}\n", program, e.what());
+    return kDatabase;
+  }
+}
+
 int Fail(const char* program, const Status& status) {
   fmt::print(stderr, "{}: {}\n", program, status.message());
   switch (status.code()) {

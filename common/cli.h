@@ -32,6 +32,10 @@ int Parse(CLI::App& app, int argc, char** argv);
 // to stderr as "PROGRAM: message".
 int Fail(const char* program, const Status& status);
 
+// Runs a tool's main; an exception that escaped every Status (not expected)
+// is reported as an internal error instead of aborting.
+int RunGuarded(const char* program, int (*main)(int, char**), int argc, char** argv);
+
 // The exit-code table both tools print at the end of --help.
 std::string ExitCodeHelp(bool for_search);
 

@@ -194,12 +194,4 @@ int Main(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  try {
-    return Main(argc, argv);
-  } catch (const std::exception& e) {
-    // Not expected: every known failure is a Status. Still no abort().
-    fmt::print(stderr, "{}: internal error: {}\n", kProgram, e.what());
-    return pressdex::cli::kDatabase;
-  }
-}
+int main(int argc, char** argv) { return pressdex::cli::RunGuarded(kProgram, Main, argc, argv); }

@@ -27,4 +27,13 @@ Result<std::string> FindDataFile(std::string_view name) {
                           (tried.empty() ? "(no data directory)" : tried) + "; set PRESSDEX_DATA_DIR");
 }
 
+Result<toml::table> ParseDataToml(std::string_view toml_text, std::string_view origin) {
+  try {
+    return toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    return Status::InvalidArgument(std::string(origin) + ":" + std::to_string(e.source().begin.line) + ": " +
+                                   std::string(e.description()));
+  }
+}
+
 }  // namespace pressdex

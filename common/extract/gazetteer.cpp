@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/extract/data_files.h"
 #include "common/extract/text_util.h"
 #include "common/normalize.h"
 
@@ -106,14 +107,9 @@ void Gazetteer::AddOrganisation(const std::string& name, const std::vector<std::
 }
 
 Status Gazetteer::AddToml(std::string_view toml_text, std::string_view origin) {
-  toml::table doc;
-  try {
-    doc = toml::parse(toml_text, origin);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << origin << ":" << e.source().begin.line << ": " << e.description();
-    return Status::InvalidArgument(msg.str());
-  }
+  auto parsed = ParseDataToml(toml_text, origin);
+  if (!parsed.ok()) return parsed.status();
+  toml::table& doc = *parsed;
   const toml::array* list = doc["org"].as_array();
   if (list == nullptr) return Status::InvalidArgument(std::string(origin) + ": no [[org]] tables");
   std::size_t n = 0;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/extract/data_files.h"
 #include "common/extract/text_util.h"
 #include "common/normalize.h"
 
@@ -84,14 +85,9 @@ void Stems(std::string_view folded, std::vector<std::string>* out) {
 }  // namespace
 
 Status Taxonomy::AddToml(std::string_view toml_text, std::string_view origin) {
-  toml::table doc;
-  try {
-    doc = toml::parse(toml_text, origin);
-  } catch (const toml::parse_error& e) {
-    std::ostringstream msg;
-    msg << origin << ":" << e.source().begin.line << ": " << e.description();
-    return Status::InvalidArgument(msg.str());
-  }
+  auto parsed = ParseDataToml(toml_text, origin);
+  if (!parsed.ok()) return parsed.status();
+  toml::table& doc = *parsed;
   const toml::table* topics = doc["topics"].as_table();
   if (topics == nullptr || topics->empty())
     return Status::InvalidArgument(std::string(origin) + ": no [topics.<id>] tables");

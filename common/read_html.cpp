@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 
+#include "common/extract/text_util.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -127,13 +128,6 @@ const GumboNode* Find(const GumboNode* node, GumboTag tag) {
   return nullptr;
 }
 
-std::string Trim(std::string s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
 std::string TextOf(const GumboNode* node) {
   std::string out;
   if (node == nullptr) return out;
@@ -141,7 +135,7 @@ std::string TextOf(const GumboNode* node) {
   for (unsigned i = 0; i < children.length; ++i) AppendText(static_cast<const GumboNode*>(children.data[i]), out);
   std::string collapsed;
   for (const char c : out) collapsed.push_back(c == '\n' ? ' ' : c);
-  return Trim(collapsed);
+  return extract::Trim(collapsed);
 }
 
 void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
@@ -163,15 +157,7 @@ void ReadMeta(const GumboNode* node, SourceRecord& r, std::string& og_title) {
       else if (k == "og:url" && r.meta.url.empty())
         r.meta.url = content;
       else if (k == "keywords" || k == "news_keywords" || k == "article:tag") {
-        std::string list = content;
-        std::size_t start = 0;
-        while (start <= list.size()) {
-          std::size_t sep = list.find(',', start);
-          if (sep == std::string::npos) sep = list.size();
-          std::string item = Trim(list.substr(start, sep - start));
-          if (!item.empty()) r.meta.keywords.push_back(item);
-          start = sep + 1;
-        }
+        for (std::string& item : extract::SplitList(content)) r.meta.keywords.push_back(std::move(item));
       } else if (k == "article:section")
         r.meta.topics.emplace_back(content);
       else if ((k == "og:site_name" || k == "author" || k == "publisher" || k == "article:publisher") &&
@@ -214,7 +200,7 @@ Result<ReadResult> ParseHtml(std::string_view text) {
   const GumboNode* h1 = container != nullptr ? Find(container, GUMBO_TAG_H1) : nullptr;
   if (h1 == nullptr) h1 = Find(root, GUMBO_TAG_H1);
   r.title = TextOf(h1);
-  if (r.title.empty()) r.title = Trim(og_title);
+  if (r.title.empty()) r.title = extract::Trim(og_title);
   if (r.title.empty()) r.title = TextOf(Find(root, GUMBO_TAG_TITLE));
 
   std::string body;
@@ -226,7 +212,7 @@ Result<ReadResult> ParseHtml(std::string_view text) {
       AppendText(child, body);
     }
   }
-  r.text = Trim(body);
+  r.text = extract::Trim(body);
   if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("HTML has no title and no body text");
   ReadResult result;
   result.records.push_back(std::move(r));

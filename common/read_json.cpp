@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/extract/text_util.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -41,17 +42,7 @@ std::vector<std::string> AsList(const json& v) {
     }
   } else if (v.is_string()) {
     // "health, covid" or "health; covid": either separator is common.
-    const std::string s = v.get<std::string>();
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      std::size_t sep = s.find_first_of(",;", start);
-      if (sep == std::string::npos) sep = s.size();
-      std::string item = s.substr(start, sep - start);
-      const auto first = item.find_first_not_of(" \t");
-      const auto last = item.find_last_not_of(" \t");
-      if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
-      start = sep + 1;
-    }
+    out = extract::SplitList(v.get_ref<const std::string&>(), ",;");
   }
   return out;
 }

@@ -4,17 +4,11 @@
 
 #include <sstream>
 
+#include "common/extract/text_util.h"
 #include "common/readers.h"
 
 namespace pressdex {
 namespace {
-
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 std::string Unquote(std::string s) {
   if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front())
@@ -25,14 +19,9 @@ std::string Unquote(std::string s) {
 std::vector<std::string> InlineList(const std::string& value) {
   // [a, "b c", d]
   std::vector<std::string> out;
-  std::string inner = value.substr(1, value.size() - 2);
-  std::size_t start = 0;
-  while (start <= inner.size()) {
-    std::size_t sep = inner.find(',', start);
-    if (sep == std::string::npos) sep = inner.size();
-    std::string item = Unquote(Trim(inner.substr(start, sep - start)));
-    if (!item.empty()) out.push_back(item);
-    start = sep + 1;
+  for (std::string& item : extract::SplitList(std::string_view(value).substr(1, value.size() - 2))) {
+    item = Unquote(std::move(item));
+    if (!item.empty()) out.push_back(std::move(item));
   }
   return out;
 }
@@ -73,18 +62,18 @@ void ParseYamlFrontMatter(std::string_view block, SourceRecord& r) {
     list_values.clear();
   };
   while (std::getline(in, line)) {
-    const std::string trimmed = Trim(line);
+    const std::string trimmed = extract::Trim(line);
     if (trimmed.empty() || trimmed[0] == '#') continue;
     if (trimmed[0] == '-' && !list_key.empty()) {
-      list_values.push_back(Unquote(Trim(trimmed.substr(1))));
+      list_values.push_back(Unquote(extract::Trim(trimmed.substr(1))));
       continue;
     }
     flush_list();
     const auto colon = trimmed.find(':');
     if (colon == std::string::npos) continue;
-    std::string key = Trim(trimmed.substr(0, colon));
+    std::string key = extract::Trim(trimmed.substr(0, colon));
     for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::string value = Trim(trimmed.substr(colon + 1));
+    const std::string value = extract::Trim(trimmed.substr(colon + 1));
     if (value.empty()) {
       list_key = key;  // a block list follows
     } else if (value.front() == '[' && value.back() == ']') {
@@ -169,7 +158,7 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
   for (const std::string_view fence : {std::string_view("---"), std::string_view("+++")}) {
     if (body.substr(0, fence.size()) != fence) continue;
     const std::size_t first_nl = body.find('\n');
-    if (first_nl == std::string_view::npos || Trim(body.substr(0, first_nl)) != fence) continue;
+    if (first_nl == std::string_view::npos || extract::Trim(body.substr(0, first_nl)) != fence) continue;
     const std::string closing = "\n" + std::string(fence);
     const std::size_t end = body.find(closing, first_nl);
     if (end == std::string_view::npos) break;
@@ -189,7 +178,7 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
   while (start < body.size()) {
     std::size_t end = body.find('\n', start);
     if (end == std::string_view::npos) end = body.size();
-    std::string line = Trim(body.substr(start, end - start));
+    std::string line = extract::Trim(body.substr(start, end - start));
     start = end + 1;
     if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) {
       in_code = !in_code;
@@ -199,7 +188,7 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
     bool heading = false;
     if (!line.empty() && line[0] == '#') {
       const auto text_start = line.find_first_not_of('#');
-      line = Trim(text_start == std::string::npos ? std::string() : line.substr(text_start));
+      line = extract::Trim(text_start == std::string::npos ? std::string() : line.substr(text_start));
       heading = true;
     } else if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 || line.rfind("+ ", 0) == 0) {
       line = line.substr(2);
@@ -208,7 +197,7 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
     } else if (line.find_first_not_of("-=*_ ") == std::string::npos) {
       line.clear();  // rules and setext underlines
     }
-    line = Trim(StripInline(line));
+    line = extract::Trim(StripInline(line));
     if (heading && r.title.empty() && !line.empty()) {
       r.title = line;
       continue;
@@ -221,7 +210,7 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
     out += line;
     if (heading) out += "\n\n";
   }
-  r.text = Trim(out);
+  r.text = extract::Trim(out);
   if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("Markdown file has no title and no text");
   ReadResult result;
   result.records.push_back(std::move(r));

@@ -51,6 +51,19 @@ std::string_view TrimView(std::string_view s) {
 
 std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
+std::vector<std::string> SplitList(std::string_view text, std::string_view separators) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find_first_of(separators, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (const std::string_view item = TrimView(text.substr(start, end - start)); !item.empty())
+      items.emplace_back(item);
+    start = end + 1;
+  }
+  return items;
+}
+
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
   std::size_t start = 0;

@@ -12,6 +12,10 @@ namespace pressdex::extract {
 std::string_view TrimView(std::string_view s);
 std::string Trim(std::string_view s);
 
+// The items of a separated list ("health, covid; vaccines"), trimmed,
+// empty items dropped. `separators` are the characters that separate.
+std::vector<std::string> SplitList(std::string_view text, std::string_view separators = ",");
+
 // Lines of `text` (without the '\n'), untrimmed, views into `text`.
 std::vector<std::string_view> SplitLines(std::string_view text);
 

@@ -29,7 +29,7 @@ _pressdex_search() {
     COMPREPLY=($(compgen -W "--db -n --limit --offset --any --all --sort --lang --facet --facets --format --fields
       --no-header -0 --null --exact --batch --explain --color --help --version" -- "$cur"))
   else
-    COMPREPLY=($(compgen -W "org: issuer: topic: lang: place: source: date: title:" -- "$cur"))
+    COMPREPLY=($(compgen -W "org: issuer: topic: lang: place: source: date: exact: title:" -- "$cur"))
     compopt -o nospace 2>/dev/null
   fi
 }

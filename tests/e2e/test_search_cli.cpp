@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "e2e/harness.h"
+#include "tests/text_helpers.h"
 
 using namespace pressdex::test;
 using nlohmann::json;
@@ -19,25 +20,6 @@ namespace {
 RunResult S(std::vector<std::string> args, const std::string& input = "", const std::vector<std::string>& env = {}) {
   args.insert(args.begin(), {"--db", CorpusDb()});
   return Search(args, input, env);
-}
-
-std::vector<std::string> Lines(const std::string& s, char sep = '\n') {
-  std::vector<std::string> lines;
-  std::stringstream in(s);
-  for (std::string line; std::getline(in, line, sep);) lines.push_back(line);
-  return lines;
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto pos = s.find(sep, start);
-    parts.push_back(s.substr(start, pos - start));
-    if (pos == std::string::npos) break;
-    start = pos + 1;
-  }
-  return parts;
 }
 
 std::size_t CountOf(std::vector<std::string> args) {

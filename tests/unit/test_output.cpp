@@ -10,6 +10,10 @@
 #include <vector>
 
 #include "common/output.h"
+#include "tests/text_helpers.h"
+
+using pressdex::test::Lines;
+using pressdex::test::Split;
 
 namespace {
 
@@ -64,25 +68,6 @@ std::string Write(const OutputOptions& o, const pressdex::SearchResponse& r, std
     w->Begin(f);
     w->Write(r, number, f);
   });
-}
-
-std::vector<std::string> Lines(const std::string& s, char sep = '\n') {
-  std::vector<std::string> lines;
-  std::stringstream in(s);
-  for (std::string line; std::getline(in, line, sep);) lines.push_back(line);
-  return lines;
-}
-
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const auto pos = s.find(sep, start);
-    parts.push_back(s.substr(start, pos - start));
-    if (pos == std::string::npos) break;
-    start = pos + 1;
-  }
-  return parts;
 }
 
 }  // namespace

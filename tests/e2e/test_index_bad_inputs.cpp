@@ -17,6 +17,8 @@
 using namespace pressdex::test;
 namespace fs = std::filesystem;
 
+extern char** environ;
+
 namespace {
 
 std::size_t Count(const std::string& db, const std::string& query) {
@@ -57,8 +59,26 @@ std::string Slurp(const std::string& path) {
 
 // As root, file permissions stop nothing; the indexer then runs as "nobody"
 // (uid 65534) so that an unreadable file really is unreadable.
+// The binary and the shipped data are copied into `scratch` first: the
+// checkout may sit in a folder "nobody" cannot enter (mktemp -d makes 0700).
 RunResult IndexAsNobody(const std::vector<std::string>& args, const std::string& scratch) {
-  std::vector<std::string> argv{PRESSDEX_INDEX_BIN};
+  const std::string bin = scratch + "/bin/pressdex-index";
+  const std::string data = scratch + "/data";
+  if (!fs::exists(bin)) {
+    fs::create_directories(scratch + "/bin");
+    fs::copy_file(PRESSDEX_INDEX_BIN, bin);
+    fs::copy(std::string(PRESSDEX_SOURCE_DIR) + "/data", data, fs::copy_options::recursive);
+    for (const auto& path : {scratch + "/bin", bin, data}) fs::permissions(path, fs::perms::all);
+    for (const auto& entry : fs::directory_iterator(data)) fs::permissions(entry.path(), fs::perms::all);
+  }
+  const std::string data_env = "PRESSDEX_DATA_DIR=" + data;
+  std::vector<char*> envp;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::string_view(*e).rfind("PRESSDEX_DATA_DIR=", 0) != 0) envp.push_back(*e);
+  }
+  envp.push_back(const_cast<char*>(data_env.c_str()));
+  envp.push_back(nullptr);
+  std::vector<std::string> argv{bin};
   argv.insert(argv.end(), args.begin(), args.end());
   std::vector<char*> argp;
   for (auto& a : argv) argp.push_back(a.data());
@@ -69,7 +89,7 @@ RunResult IndexAsNobody(const std::vector<std::string>& args, const std::string&
     const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(120);
-    execv(argp[0], argp.data());
+    execve(argp[0], argp.data(), envp.data());
     _exit(121);
   }
   int status = 0;

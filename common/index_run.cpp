@@ -15,11 +15,15 @@
 
 #include <fmt/format.h>
 
+#include "common/batch_writer.h"
+#include "common/db_folder.h"
 #include "common/extract/data_files.h"
 #include "common/index_lock.h"
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
+#include "common/index_writer.h"
 #include "common/schema.h"
+#include "common/shards.h"
 #include "common/work_queue.h"
 
 namespace pressdex {
@@ -52,79 +56,6 @@ std::string SettingsFingerprint(const AnalyserOptions& o) {
   return HexFingerprint(h);
 }
 
-// Every write to the database goes through here (none in a dry run).
-class Writer {
- public:
-  Writer(Xapian::WritableDatabase* db, std::size_t commit_every, IndexReporter& reporter, IndexStats& stats)
-      : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), reporter_(reporter), stats_(stats) {}
-
-  // Replaces the documents of one file and records its state, in one batch.
-  void WriteFile(const FileState& state, std::vector<std::pair<std::string, Xapian::Document>>& documents) {
-    stats_.documents_written += documents.size();
-    if (db_ == nullptr) return;
-    std::set<Xapian::docid> previous;
-    const std::string file_term = schema::FileTerm(state.path);
-    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
-    for (auto& [id, document] : documents) previous.erase(db_->replace_document(schema::IdTerm(id), document));
-    for (const Xapian::docid did : previous) db_->delete_document(did);
-    stats_.documents_removed += previous.size();
-    // Written last: a crash before the commit leaves the old state, so the
-    // file still looks changed and is indexed again.
-    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
-    pending_ += documents.size() + previous.size() + 1;
-  }
-
-  // Same content, new modification time: only the state changes.
-  void TouchFile(const FileState& state) {
-    if (db_ == nullptr) return;
-    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
-    ++pending_;
-  }
-
-  void RemoveFile(const FileState& state) {
-    const std::string file_term = schema::FileTerm(state.path);
-    if (db_ == nullptr) {
-      stats_.documents_removed += state.documents;
-      return;
-    }
-    const Xapian::doccount count = db_->get_termfreq(file_term);
-    if (count > 0) db_->delete_document(file_term);
-    db_->set_metadata(FileStateKey(state.path), "");  // empty value deletes the key
-    stats_.documents_removed += count;
-    pending_ += count + 1;
-  }
-
-  void SetFolder(const FolderState& state) {
-    if (db_ == nullptr) return;
-    db_->set_metadata(FolderStateKey(state.folder), EncodeFolderState(state));
-    ++pending_;
-  }
-  void RemoveFolder(const std::string& folder) {
-    if (db_ == nullptr) return;
-    db_->set_metadata(FolderStateKey(folder), "");
-    ++pending_;
-  }
-
-  // Commits only between files, so a file's documents and state go together.
-  void MaybeCommit() {
-    if (pending_ >= commit_every_) Commit();
-  }
-  void Commit() {
-    if (db_ == nullptr || pending_ == 0) return;
-    db_->commit();
-    pending_ = 0;
-    ++stats_.commits;
-    reporter_.Committed(db_->get_doccount());
-  }
-
- private:
-  Xapian::WritableDatabase* db_;
-  std::size_t commit_every_;
-  IndexReporter& reporter_;
-  IndexStats& stats_;
-  std::size_t pending_ = 0;
-};
-
 enum class Plan { kAdd, kUpdate, kUnchanged, kFailed };
 
 struct PlannedFile {
@@ -149,6 +80,15 @@ class Run {
   }
 
   IndexStats& stats() { return stats_; }
+
+  // Files the plan reads and writes (added or updated).
+  std::size_t FilesToIndex() const {
+    std::size_t n = 0;
+    for (const Folder& folder : folders_) {
+      for (const PlannedFile& file : folder.files) n += file.plan == Plan::kAdd || file.plan == Plan::kUpdate;
+    }
+    return n;
+  }
 
   void WalkRoots() {
     WalkEvents events;
@@ -225,7 +165,7 @@ class Run {
   }
 
   // Indexes what the plan says, folder by folder, then removes what is gone.
-  void Execute(Writer& writer) {
+  void Execute(IndexWriter& writer) {
     for (Folder& folder : folders_) {
       if (StopRequested()) {
         stats_.interrupted = true;
@@ -247,6 +187,19 @@ class Run {
   }
 
  private:
+  void ReportProgress() {
+    if (files_total_ == 0) files_total_ = FilesToIndex() + FilesTooLarge();
+    reporter_.Progress(++files_done_, files_total_, stats_.documents_written);
+  }
+
+  std::size_t FilesTooLarge() const {
+    std::size_t n = 0;
+    for (const Folder& folder : folders_) {
+      for (const PlannedFile& file : folder.files) n += file.plan == Plan::kFailed;
+    }
+    return n;
+  }
+
   void Fail(const std::string& path, const std::string& message) {
     ++stats_.failed;
     reporter_.Problem(PathForMessage(path), message);
@@ -254,7 +207,7 @@ class Run {
 
   // Loading and analysing run on the work queue; writes happen here, in file
   // order, so the database gets the same documents in the same order for any -j.
-  void ProcessFolder(Folder& folder, Writer& writer) {
+  void ProcessFolder(Folder& folder, IndexWriter& writer) {
     const std::size_t n = folder.files.size();
     std::vector<std::optional<LoadedFile>> loaded(n);
     std::string boilerplate_fp;
@@ -328,6 +281,7 @@ class Run {
       const WalkedFile& file = *planned.file;
       if (planned.plan == Plan::kFailed) {
         Fail(file.path, fmt::format("skipped: {} bytes is over --max-size ({} bytes)", file.size, options_.max_size));
+        ReportProgress();
         continue;
       }
       if (planned.plan == Plan::kUnchanged) {
@@ -352,6 +306,7 @@ class Run {
       }
       IndexOne(planned, prepared, boilerplate_fp, writer);
       writer.MaybeCommit();
+      ReportProgress();
     }
     for (auto& [index, pending] : building) pending.wait();  // nothing outlives the folder's data
     analyser_.LearnDefinitions({}, /*freeze=*/false);
@@ -362,7 +317,8 @@ class Run {
     BuiltFile built;
   };
 
-  void IndexOne(const PlannedFile& planned, Prepared& prepared, const std::string& boilerplate_fp, Writer& writer) {
+  void IndexOne(const PlannedFile& planned, Prepared& prepared, const std::string& boilerplate_fp,
+                IndexWriter& writer) {
     const LoadedFile& loaded = prepared.loaded;
     const std::string shown = PathForMessage(loaded.file.path);
     if (!loaded.error.ok()) {
@@ -411,13 +367,9 @@ class Run {
   std::vector<Folder> folders_;
   std::vector<const FileState*> removals_;
   std::vector<std::string> gone_folders_;
+  std::size_t files_done_ = 0;
+  std::size_t files_total_ = 0;
 };
-
-bool DatabaseExists(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::exists(std::filesystem::path(path) / "iamglass", ec) ||
-         std::filesystem::exists(std::filesystem::path(path) / "iamchert", ec);
-}
 
 }  // namespace
 
@@ -435,6 +387,65 @@ std::atomic<bool>& StopRequested() {
   return stop;
 }
 
+namespace {
+
+// The shards of the database at `db_path` opened for reading (nothing when
+// there is no database yet), and the states they hold, merged.
+struct Existing {
+  std::vector<std::string> shard_paths;  // empty: a plain database
+  Xapian::Database db;
+  StoredState stored;
+  bool exists = false;
+};
+
+Result<Existing> OpenExisting(const std::string& db_path) {
+  Existing existing;
+  auto shard_paths = shards::ShardPaths(db_path);
+  if (!shard_paths.ok()) return shard_paths.status();
+  existing.shard_paths = std::move(shard_paths.value());
+  existing.exists = DatabaseExists(db_path);
+  if (!existing.exists) return existing;
+  if (existing.shard_paths.empty()) {
+    existing.db = Xapian::Database(db_path);
+    existing.stored = LoadStoredState(existing.db);
+    return existing;
+  }
+  for (const auto& path : existing.shard_paths) {
+    const Xapian::Database shard(path);
+    existing.db.add_database(shard);
+    StoredState stored = LoadStoredState(shard);
+    existing.stored.files.merge(stored.files);
+    existing.stored.folders.merge(stored.folders);
+  }
+  return existing;
+}
+
+// Everything in a database folder but the indexer's lock: the old layout
+// goes before a rebuild into another one.
+void ClearDatabaseFolder(const std::string& db_path) {
+  const std::string lock = std::filesystem::path(IndexLock::LockFilePath(db_path)).filename().string();
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(db_path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() != lock) RemoveTree(it->path().string());
+  }
+}
+
+std::size_t WantedShards(const IndexOptions& options, std::size_t have) {
+  if (options.shards == 0) return have;
+  return options.shards == 1 ? 0 : options.shards;
+}
+
+std::size_t DocumentCount(const std::string& db_path) {
+  if (!DatabaseExists(db_path)) return 0;
+  auto shard_paths = shards::ShardPaths(db_path);
+  if (!shard_paths.ok() || shard_paths->empty()) return Xapian::Database(db_path).get_doccount();
+  Xapian::Database all;
+  for (const auto& path : *shard_paths) all.add_database(Xapian::Database(path));
+  return all.get_doccount();
+}
+
+}  // namespace
+
 Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter) {
   const auto started = std::chrono::steady_clock::now();
   auto analyser = Analyser::Create(options.analyser);
@@ -448,25 +459,74 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
         [] { return StopRequested().load(); });
     if (!acquired.ok()) return acquired.status();
     lock.emplace(std::move(acquired.value()));
+    RemoveStaleScratch(options.db_path);
   }
 
   Run run(options, reporter, **analyser);
   try {
+    auto existing = OpenExisting(options.db_path);
+    if (!existing.ok()) return existing.status();
+    const std::size_t have = existing->shard_paths.size();
+    const std::size_t want = WantedShards(options, have);
+    const bool empty = existing->db.get_doccount() == 0 && existing->stored.files.empty();
+    if (want != have && !options.rebuild && !empty)
+      return Status::InvalidArgument(
+          fmt::format("database {} has {}; to split it into {}, run again with --rebuild (every file is read again){}",
+                      options.db_path, have == 0 ? "no shards" : fmt::format("{} shards", have),
+                      want == 0 ? "one database" : fmt::format("{} shards", want),
+                      have == 0 ? "" : ", or merge the shards into one database with --compact"));
+
     run.WalkRoots();
-    std::unique_ptr<Xapian::WritableDatabase> writable;
-    Xapian::Database readable;  // empty: nothing indexed yet
-    if (options.dry_run) {
-      if (!options.rebuild && DatabaseExists(options.db_path)) readable = Xapian::Database(options.db_path);
-    } else {
-      writable = std::make_unique<Xapian::WritableDatabase>(
-          options.db_path, options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-    }
-    const Xapian::Database& db = writable ? *writable : readable;
-    const StoredState stored = options.rebuild ? StoredState{} : LoadStoredState(db);
+    const StoredState stored = options.rebuild ? StoredState{} : std::move(existing->stored);
     run.Decide(stored);
-    Writer writer(writable.get(), options.commit_every, reporter, run.stats());
-    run.Execute(writer);
-    run.stats().total_documents = db.get_doccount();
+
+    const bool fresh = options.rebuild || empty;
+    const bool bulk =
+        !options.dry_run && fresh &&
+        (options.bulk == BulkMode::kAlways || (options.bulk == BulkMode::kAuto && run.FilesToIndex() >= kBulkMinFiles));
+    std::vector<std::unique_ptr<Xapian::WritableDatabase>> writables;
+    auto on_commit = [&](std::size_t documents) {
+      if (writables.size() > 1) {
+        documents = 0;
+        for (const auto& w : writables) documents += w->get_doccount();
+      }
+      reporter.Committed(documents);
+    };
+    std::unique_ptr<IndexWriter> writer;
+    if (options.dry_run) {
+      writer = MakeDirectWriter(nullptr, options.commit_every, run.stats(), on_commit);
+    } else if (bulk) {
+      existing->db.close();
+      BatchWriterOptions bulk_options;
+      bulk_options.target = options.db_path;
+      bulk_options.shards = want;
+      bulk_options.threads = options.jobs == 0 ? WorkQueue::DefaultJobs() : options.jobs;
+      auto made = MakeBatchWriter(bulk_options, run.stats(), on_commit);
+      if (!made.ok()) return made.status();
+      writer = std::move(made.value());
+    } else {
+      existing->db.close();
+      if (fresh && want != have) ClearDatabaseFolder(options.db_path);
+      const int flags = options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+      if (want == 0) {
+        writables.push_back(std::make_unique<Xapian::WritableDatabase>(options.db_path, flags));
+        writer = MakeDirectWriter(writables.back().get(), options.commit_every, run.stats(), on_commit);
+      } else {
+        std::vector<std::unique_ptr<IndexWriter>> shard_writers;
+        for (std::size_t i = 0; i < want; ++i) {
+          const auto path = std::filesystem::path(options.db_path) / shards::ShardName(i);
+          writables.push_back(std::make_unique<Xapian::WritableDatabase>(path.string(), flags));
+          shard_writers.push_back(
+              MakeDirectWriter(writables.back().get(), options.commit_every, run.stats(), on_commit));
+        }
+        if (Status s = shards::WriteStub(options.db_path, want); !s.ok()) return s;
+        writer = MakeShardedWriter(std::move(shard_writers));
+      }
+    }
+    run.Execute(*writer);
+    writer.reset();
+    writables.clear();
+    run.stats().total_documents = options.dry_run ? existing->db.get_doccount() : DocumentCount(options.db_path);
   } catch (const Xapian::DatabaseLockError& e) {
     return Status::Busy("database " + options.db_path + " is locked by another Xapian writer: " + e.get_msg());
   } catch (const Xapian::DatabaseOpeningError& e) {

@@ -16,6 +16,16 @@
 
 namespace pressdex {
 
+// How a fresh build (an empty database, or --rebuild) is written: in place,
+// committing every batch, or in parallel into temporary databases compacted
+// into place at the end (common/batch_writer.h). Incremental runs on a
+// database that holds releases always write in place.
+enum class BulkMode { kAuto, kAlways, kNever };
+// kAuto builds in bulk from this many files to index (docs/indexing.md: below
+// it both ways take about the same time, and in place a crash keeps the
+// batches committed so far).
+constexpr std::size_t kBulkMinFiles = 2000;
+
 struct IndexOptions {
   std::string db_path;
   std::vector<std::string> roots;
@@ -27,6 +37,8 @@ struct IndexOptions {
   bool wait_for_lock = false;               // wait for another indexer instead of failing
   std::size_t jobs = 0;                     // threads reading and analysing files; 0 = every core
   std::size_t commit_every = 2000;          // documents written or removed per commit (files are never split)
+  std::size_t shards = 0;                   // 0: keep the database's layout; 1: one database; N: N shards
+  BulkMode bulk = BulkMode::kAuto;
 };
 
 enum class FileAction { kAdd, kUpdate, kRemove };
@@ -66,6 +78,8 @@ class IndexReporter {
   virtual void Action(FileAction /*action*/, const std::string& /*path*/) {}
   // A commit made `documents` the database's document count.
   virtual void Committed(std::size_t /*documents*/) {}
+  // After each file to index (added, updated or failed): how far the run is.
+  virtual void Progress(std::size_t /*files_done*/, std::size_t /*files_total*/, std::size_t /*releases*/) {}
   // Another indexer holds the database; waiting (--wait).
   virtual void Waiting(const std::string& /*message*/) {}
 };

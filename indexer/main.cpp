@@ -1,16 +1,20 @@
 // pressdex-index: option parsing and wiring; the work is in common/index_run.
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <csignal>
 #include <cstdio>
 #include <exception>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/cli.h"
+#include "common/compact.h"
 #include "common/db_path.h"
 #include "common/index_run.h"
+#include "common/progress.h"
 
 namespace {
 
@@ -22,14 +26,25 @@ constexpr const char* kProgram = "pressdex-index";
 // summary (--format json).
 class CliReporter : public pressdex::IndexReporter {
  public:
-  CliReporter(bool quiet, bool list_actions, std::FILE* actions_out)
-      : quiet_(quiet), list_actions_(list_actions), actions_out_(actions_out) {}
+  CliReporter(bool quiet, bool list_actions, std::FILE* actions_out, std::optional<pressdex::ProgressPrinter> progress)
+      : quiet_(quiet), list_actions_(list_actions), actions_out_(actions_out), progress_(std::move(progress)) {}
 
   void Problem(const std::string& path, const std::string& message) override {
-    if (!quiet_) fmt::print(stderr, "{}: {}: {}\n", kProgram, path, message);
+    if (quiet_) return;
+    ClearProgress();
+    fmt::print(stderr, "{}: {}: {}\n", kProgram, path, message);
   }
   void Warning(const std::string& path, const std::string& message) override {
-    if (!quiet_) fmt::print(stderr, "{}: {}: warning: {}\n", kProgram, path, message);
+    if (quiet_) return;
+    ClearProgress();
+    fmt::print(stderr, "{}: {}: warning: {}\n", kProgram, path, message);
+  }
+  void Progress(std::size_t files_done, std::size_t files_total, std::size_t releases) override {
+    if (progress_) progress_->Update(files_done, files_total, releases);
+  }
+  // Before any other line on stderr, and before the summary.
+  void ClearProgress() {
+    if (progress_) progress_->Finish();
   }
   void Action(pressdex::FileAction action, const std::string& path) override {
     actions_[pressdex::FileActionName(action)].push_back(path);
@@ -51,6 +66,7 @@ class CliReporter : public pressdex::IndexReporter {
   bool quiet_;
   bool list_actions_;
   std::FILE* actions_out_;
+  std::optional<pressdex::ProgressPrinter> progress_;
   std::map<std::string_view, std::vector<std::string>> actions_;
 };
 
@@ -77,7 +93,26 @@ void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
              Plural(s.total_documents, "release"), s.interrupted ? " Interrupted: what was done is committed." : "");
 }
 
-void PrintJson(const pressdex::IndexStats& s, const std::string& db_path, const CliReporter& reporter) {
+void PrintCompact(const pressdex::CompactStats& c, const std::string& db_path) {
+  auto layout = [](std::size_t shards) { return shards == 1 ? std::string("one database") : Plural(shards, "shard"); };
+  fmt::print(stderr, "{}: compacted {} ({} -> {}): {}, {:.1f} MB -> {:.1f} MB in {:.2f} s.\n", kProgram, db_path,
+             layout(c.shards_before), layout(c.shards_after), Plural(c.documents, "release"),
+             static_cast<double>(c.bytes_before) / 1e6, static_cast<double>(c.bytes_after) / 1e6, c.seconds);
+}
+
+nlohmann::ordered_json CompactJson(const pressdex::CompactStats& c) {
+  nlohmann::ordered_json j;
+  j["releases"] = c.documents;
+  j["shards_before"] = c.shards_before;
+  j["shards_after"] = c.shards_after;
+  j["bytes_before"] = c.bytes_before;
+  j["bytes_after"] = c.bytes_after;
+  j["seconds"] = c.seconds;
+  return j;
+}
+
+nlohmann::ordered_json JsonSummary(const pressdex::IndexStats& s, const std::string& db_path,
+                                   const CliReporter& reporter) {
   nlohmann::ordered_json j;
   j["database"] = db_path;
   j["dry_run"] = s.dry_run;
@@ -102,7 +137,7 @@ void PrintJson(const pressdex::IndexStats& s, const std::string& db_path, const 
       j[std::string(action)] = it == reporter.actions().end() ? std::vector<std::string>{} : it->second;
     }
   }
-  fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  return j;
 }
 
 int Main(int argc, char** argv) {
@@ -121,9 +156,7 @@ int Main(int argc, char** argv) {
   bool verbose = false;
 
   pressdex::cli::AddDatabaseOption(app, db);
-  app.add_option("paths", paths, "Files or folders to index (folders are walked recursively)")
-      ->required()
-      ->type_name("PATH...");
+  app.add_option("paths", paths, "Files or folders to index (folders are walked recursively)")->type_name("PATH...");
   app.add_option("--lang", options.analyser.default_lang,
                  "Language when a release does not tell and detection is unsure (ISO code)")
       ->type_name("CODE")
@@ -150,6 +183,26 @@ int Main(int argc, char** argv) {
                  "Threads that read and analyse files (default: every core); the database is the same for any N")
       ->type_name("N")
       ->check(CLI::PositiveNumber);
+  app.add_option("--shards", options.shards,
+                 "Write N shard databases inside the --db folder plus a XAPIANDB stub listing them (each file's "
+                 "releases in the shard its path hashes to); 1 = one database. Default: keep the database's layout")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+  std::string bulk = "auto";
+  app.add_option("--bulk", bulk,
+                 "Fresh builds (empty database or --rebuild): write in parallel into temporary databases compacted "
+                 "into place at the end (always), in place with a commit every batch (never), or always from "
+                 "2000 files (auto)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+  bool compact = false;
+  app.add_flag("--compact", compact,
+               "Compact the database (after indexing PATHs, if any): shards merge into one database, or with "
+               "--shards N it is split into N shards (no file is read again)");
+  bool progress = false;
+  app.add_flag("--progress", progress,
+               "Show progress: a redrawn line when stderr is a terminal (the default there), periodic lines "
+               "when it is not");
   app.add_flag("--follow-symlinks", options.walk.follow_symlinks, "Follow symbolic links while walking");
   app.add_flag("--rebuild", options.rebuild, "Start from an empty database");
   app.add_flag("-n,--dry-run", options.dry_run, "List what would be added, updated and removed; change nothing");
@@ -166,11 +219,19 @@ int Main(int argc, char** argv) {
                   "  pressdex-index --dry-run corpus/            what would change\n"
                   "  pressdex-index --rebuild --db news.db a/ b/ start over from two folders\n"
                   "  pressdex-index --format json corpus/ | jq .failed\n"
+                  "  pressdex-index --db news.db --shards 4 archive/  four shards, searched as one\n"
+                  "  pressdex-index --db news.db --compact          merge shards / compact in place\n"
                   "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n\n{}",
                   pressdex::cli::ExitCodeHelp(false)));
 
   if (const int code = pressdex::cli::Parse(app, argc, argv); code >= 0) return code;
+  if (paths.empty() && !compact)
+    return pressdex::cli::Fail(
+        kProgram, pressdex::Status::InvalidArgument("no PATH to index (see --help); --compact needs none"));
   options.analyser.day_first = date_order == "dmy";
+  options.bulk = bulk == "always"  ? pressdex::BulkMode::kAlways
+                 : bulk == "never" ? pressdex::BulkMode::kNever
+                                   : pressdex::BulkMode::kAuto;
   options.db_path = pressdex::ResolveDatabasePath(db);
   options.roots = paths;
   const bool json = format == "json";
@@ -180,16 +241,43 @@ int Main(int argc, char** argv) {
 
   // In JSON mode stdout carries only the JSON document.
   const bool list_actions = !quiet && (verbose || (options.dry_run && !json));
-  CliReporter reporter(quiet, list_actions, json ? stderr : stdout);
-  auto result = pressdex::RunIndex(options, reporter);
-  if (!result.ok()) return pressdex::cli::Fail(kProgram, result.status());
-  const pressdex::IndexStats& stats = *result;
-  if (json)
-    PrintJson(stats, options.db_path, reporter);
-  else if (!quiet)
-    PrintText(stats, options.db_path);
-  if (stats.interrupted) return pressdex::cli::kInterrupted;
-  return stats.any_failed() ? pressdex::cli::kNoMatch : pressdex::cli::kOk;
+  std::optional<pressdex::ProgressPrinter> printer;
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  if (!quiet && (progress || terminal)) printer.emplace(stderr, terminal);
+  CliReporter reporter(quiet, list_actions, json ? stderr : stdout, std::move(printer));
+
+  nlohmann::ordered_json summary;
+  std::optional<pressdex::IndexStats> indexed;
+  if (!paths.empty()) {
+    auto result = pressdex::RunIndex(options, reporter);
+    reporter.ClearProgress();
+    if (!result.ok()) return pressdex::cli::Fail(kProgram, result.status());
+    indexed = *result;
+    if (json)
+      summary = JsonSummary(*indexed, options.db_path, reporter);
+    else if (!quiet)
+      PrintText(*indexed, options.db_path);
+    if (indexed->interrupted || indexed->dry_run) compact = false;
+  }
+  if (compact) {
+    if (json && !indexed) summary["database"] = options.db_path;
+    pressdex::CompactOptions compact_options;
+    compact_options.db_path = options.db_path;
+    compact_options.shards = options.shards == 0 ? 1 : options.shards;
+    compact_options.wait_for_lock = options.wait_for_lock;
+    auto compacted = pressdex::CompactIndex(compact_options, [&](const std::string& m) { reporter.Waiting(m); });
+    if (!compacted.ok()) return pressdex::cli::Fail(kProgram, compacted.status());
+    if (json)
+      summary["compact"] = CompactJson(*compacted);
+    else if (!quiet)
+      PrintCompact(*compacted, options.db_path);
+  }
+  if (json) {
+    fmt::print("{}\n", summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  if (!indexed) return pressdex::cli::kOk;
+  if (indexed->interrupted) return pressdex::cli::kInterrupted;
+  return indexed->any_failed() ? pressdex::cli::kNoMatch : pressdex::cli::kOk;
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "common/output.h"
 #include "common/query_args.h"
 #include "common/search.h"
+#include "common/terminal.h"
 
 namespace {
 constexpr const char* kProgram = "pressdex-search";
@@ -42,16 +43,6 @@ std::string JoinWords(const std::vector<std::string>& words) {
   std::vector<std::string> unmarked;
   for (const auto& w : words) unmarked.push_back((!w.empty() && w[0] == kWordMark) ? w.substr(1) : w);
   return pressdex::JoinQueryArgs(unmarked);  // puts back the quotes of org:"A B" that the shell took
-}
-
-std::size_t TerminalWidth() {
-  if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
-    const long n = std::strtol(columns, nullptr, 10);
-    if (n >= 20 && n <= 1000) return static_cast<std::size_t>(n);
-  }
-  winsize ws{};
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20) return ws.ws_col;
-  return 100;
 }
 
 int Main(int argc, char** argv) {
@@ -149,7 +140,8 @@ int Main(int argc, char** argv) {
         output.format != pressdex::OutputFormat::kJsonl)
       return usage(fmt::format("--fields applies to tsv, csv and jsonl, not {}", format));
   }
-  if (output.format == pressdex::OutputFormat::kText) output.terminal_width = TerminalWidth();
+  if (output.format == pressdex::OutputFormat::kText)
+    output.terminal_width = pressdex::TerminalWidth(STDOUT_FILENO, 100);
 
   if (default_facets) request.facets = pressdex::DefaultFacets();
   for (const auto& f : facet_args) {

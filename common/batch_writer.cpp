@@ -1,0 +1,265 @@
+#include "common/batch_writer.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common/db_folder.h"
+#include "common/index_lock.h"
+#include "common/index_run.h"
+#include "common/shards.h"
+
+namespace pressdex {
+namespace {
+
+namespace fs = std::filesystem;
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+struct Batch {
+  std::size_t number = 0;
+  std::vector<std::vector<Xapian::Document>> documents;  // per shard
+  std::vector<Metadata> metadata;                        // per shard
+  std::size_t document_count = 0;
+  std::size_t bytes = 0;
+};
+
+// Compaction opens every table of every batch at once.
+void RaiseOpenFileLimit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+class BatchWriter final : public IndexWriter {
+ public:
+  BatchWriter(const BatchWriterOptions& options, std::string scratch, IndexStats& stats, CommitObserver on_commit)
+      : options_(options),
+        shard_count_(options.shards == 0 ? 1 : options.shards),
+        scratch_(std::move(scratch)),
+        stats_(stats),
+        on_commit_(std::move(on_commit)) {
+    current_ = NewBatch(0);
+    const std::size_t threads = options.threads == 0 ? 1 : options.threads;
+    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  }
+
+  ~BatchWriter() override {
+    StopWorkers();
+    RemoveTree(scratch_);  // after a successful Commit it holds only the old database
+  }
+
+  void WriteFile(const FileState& state, FileDocuments& documents) override {
+    const std::size_t shard = ShardOf(state.path);
+    for (auto& [id, document] : documents) current_.documents[shard].push_back(std::move(document));
+    current_.metadata[shard].emplace_back(FileStateKey(state.path), EncodeFileState(state));
+    current_.document_count += documents.size();
+    current_.bytes += static_cast<std::size_t>(state.size);
+    stats_.documents_written += documents.size();
+  }
+
+  // A fresh build has no earlier documents; these only record state.
+  void TouchFile(const FileState& state) override {
+    current_.metadata[ShardOf(state.path)].emplace_back(FileStateKey(state.path), EncodeFileState(state));
+  }
+  void RemoveFile(const FileState& state) override {
+    current_.metadata[ShardOf(state.path)].emplace_back(FileStateKey(state.path), "");
+  }
+  void SetFolder(const FolderState& state) override {
+    for (auto& metadata : current_.metadata)
+      metadata.emplace_back(FolderStateKey(state.folder), EncodeFolderState(state));
+  }
+  void RemoveFolder(const std::string& folder) override {
+    for (auto& metadata : current_.metadata) metadata.emplace_back(FolderStateKey(folder), "");
+  }
+
+  void MaybeCommit() override {
+    if (current_.document_count >= options_.batch_documents || current_.bytes >= options_.batch_bytes) Dispatch();
+  }
+
+  void Commit() override {
+    if (installed_) return;
+    installed_ = true;
+    Dispatch();
+    StopWorkers();
+    Install();
+  }
+
+ private:
+  std::size_t ShardOf(const std::string& path) const { return shards::ShardOf(path, shard_count_); }
+
+  Batch NewBatch(std::size_t number) const {
+    Batch batch;
+    batch.number = number;
+    batch.documents.resize(shard_count_);
+    batch.metadata.resize(shard_count_);
+    return batch;
+  }
+
+  std::string BatchPath(std::size_t number, std::size_t shard) const {
+    return (fs::path(scratch_) / fmt::format("batch{:06}-{}", number, shard)).string();
+  }
+
+  // Hands the current batch to the writers; waits while one is already
+  // queued, which bounds memory to the batches being written plus two.
+  void Dispatch() {
+    if (current_.document_count == 0 &&
+        std::all_of(current_.metadata.begin(), current_.metadata.end(), [](const Metadata& m) { return m.empty(); }))
+      return;
+    const std::size_t next = current_.number + 1;
+    {
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] { return queue_.empty(); });
+      queue_.push_back(std::move(current_));
+      ++batches_;
+    }
+    work_.notify_one();
+    current_ = NewBatch(next);
+  }
+
+  void WorkerLoop() {
+    while (true) {
+      Batch batch;
+      {
+        std::unique_lock lock(mutex_);
+        work_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      space_.notify_one();
+      std::string error;
+      try {
+        WriteBatch(batch);
+      } catch (const Xapian::Error& e) {
+        error = e.get_description();
+      } catch (const std::exception& e) {
+        error = e.what();
+      }
+      std::lock_guard lock(mutex_);
+      if (!error.empty()) errors_.emplace(batch.number, error);
+      documents_in_.emplace(batch.number, batch.document_count);
+    }
+  }
+
+  void WriteBatch(Batch& batch) const {
+    for (std::size_t shard = 0; shard < shard_count_; ++shard) {
+      // Scratch: no fsync, and one commit at the end (the batch is smaller
+      // than Xapian's flush threshold).
+      Xapian::WritableDatabase db(BatchPath(batch.number, shard),
+                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+      for (auto& document : batch.documents[shard]) {
+        db.add_document(document);
+        document = Xapian::Document();  // free it as soon as it is written
+      }
+      for (const auto& [key, value] : batch.metadata[shard]) db.set_metadata(key, value);
+      db.commit();
+      db.close();
+    }
+  }
+
+  void StopWorkers() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    work_.notify_all();
+    for (auto& worker : workers_) {
+      if (worker.joinable()) worker.join();
+    }
+  }
+
+  static void Compact(const std::vector<std::string>& sources, const std::string& output) {
+    if (sources.empty()) {
+      Xapian::WritableDatabase empty(output, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+      empty.commit();
+      return;
+    }
+    Xapian::Database all;
+    for (const auto& source : sources) all.add_database(Xapian::Database(source));
+    all.compact(output, Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS);
+  }
+
+  // Compacts the batches written before the first that failed (they hold
+  // whole files, states included) into a new database and swaps it in.
+  void Install() {
+    std::size_t usable = batches_;
+    std::string failure;
+    if (!errors_.empty()) {
+      usable = errors_.begin()->first;
+      failure = fmt::format("writing a batch of documents failed: {}", errors_.begin()->second);
+    }
+    RaiseOpenFileLimit();
+    const std::string fresh = (fs::path(scratch_) / "new").string();
+    if (options_.shards == 0) {
+      std::vector<std::string> sources;
+      for (std::size_t b = 0; b < usable; ++b) sources.push_back(BatchPath(b, 0));
+      Compact(sources, fresh);
+    } else {
+      fs::create_directories(fresh);
+      for (std::size_t shard = 0; shard < shard_count_; ++shard) {
+        std::vector<std::string> sources;
+        for (std::size_t b = 0; b < usable; ++b) sources.push_back(BatchPath(b, shard));
+        Compact(sources, (fs::path(fresh) / shards::ShardName(shard)).string());
+      }
+      if (Status s = shards::WriteStub(fresh, shard_count_); !s.ok()) throw std::runtime_error(s.message());
+    }
+    for (std::size_t b = 0; b < usable; ++b) {
+      for (std::size_t shard = 0; shard < shard_count_; ++shard) RemoveTree(BatchPath(b, shard));
+    }
+    // The new folder carries the indexer's lock, held, before it goes live.
+    auto lock = IndexLock::Acquire(fresh, /*wait=*/false);
+    if (!lock.ok()) throw std::runtime_error(lock.status().message());
+    new_lock_.emplace(std::move(lock.value()));
+    if (Status s = ReplaceFolder(options_.target, fresh); !s.ok()) throw std::runtime_error(s.message());
+    std::size_t documents = 0;
+    for (std::size_t b = 0; b < usable; ++b) documents += documents_in_[b];
+    ++stats_.commits;
+    if (on_commit_) on_commit_(documents);
+    if (!failure.empty()) throw std::runtime_error(failure);
+  }
+
+  const BatchWriterOptions options_;
+  const std::size_t shard_count_;
+  const std::string scratch_;
+  IndexStats& stats_;
+  CommitObserver on_commit_;
+  Batch current_;
+  std::size_t batches_ = 0;
+  bool installed_ = false;
+  std::optional<IndexLock> new_lock_;
+
+  std::mutex mutex_;
+  std::condition_variable work_;
+  std::condition_variable space_;
+  std::deque<Batch> queue_;
+  bool closed_ = false;
+  std::map<std::size_t, std::string> errors_;
+  std::map<std::size_t, std::size_t> documents_in_;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<IndexWriter>> MakeBatchWriter(const BatchWriterOptions& options, IndexStats& stats,
+                                                     CommitObserver on_commit) {
+  auto scratch = MakeScratchFolder(options.target);
+  if (!scratch.ok()) return scratch.status();
+  return std::unique_ptr<IndexWriter>(
+      std::make_unique<BatchWriter>(options, std::move(scratch.value()), stats, std::move(on_commit)));
+}
+
+}  // namespace pressdex

@@ -1,0 +1,123 @@
+#include "common/index_writer.h"
+
+#include <set>
+
+#include "common/index_run.h"
+#include "common/schema.h"
+#include "common/shards.h"
+
+namespace pressdex {
+namespace {
+
+class DirectWriter final : public IndexWriter {
+ public:
+  DirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats, CommitObserver on_commit)
+      : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), stats_(stats), on_commit_(std::move(on_commit)) {}
+
+  void WriteFile(const FileState& state, FileDocuments& documents) override {
+    stats_.documents_written += documents.size();
+    if (db_ == nullptr) return;
+    std::set<Xapian::docid> previous;
+    const std::string file_term = schema::FileTerm(state.path);
+    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
+    for (auto& [id, document] : documents) previous.erase(db_->replace_document(schema::IdTerm(id), document));
+    for (const Xapian::docid did : previous) db_->delete_document(did);
+    stats_.documents_removed += previous.size();
+    // Written last: a crash before the commit leaves the old state, so the
+    // file still looks changed and is indexed again.
+    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
+    pending_ += documents.size() + previous.size() + 1;
+  }
+
+  void TouchFile(const FileState& state) override {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
+    ++pending_;
+  }
+
+  void RemoveFile(const FileState& state) override {
+    const std::string file_term = schema::FileTerm(state.path);
+    if (db_ == nullptr) {
+      stats_.documents_removed += state.documents;
+      return;
+    }
+    const Xapian::doccount count = db_->get_termfreq(file_term);
+    if (count > 0) db_->delete_document(file_term);
+    db_->set_metadata(FileStateKey(state.path), "");  // an empty value deletes the key
+    stats_.documents_removed += count;
+    pending_ += count + 1;
+  }
+
+  void SetFolder(const FolderState& state) override {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FolderStateKey(state.folder), EncodeFolderState(state));
+    ++pending_;
+  }
+
+  void RemoveFolder(const std::string& folder) override {
+    if (db_ == nullptr) return;
+    db_->set_metadata(FolderStateKey(folder), "");
+    ++pending_;
+  }
+
+  // Commits only between files, so a file's documents and state go together.
+  void MaybeCommit() override {
+    if (pending_ >= commit_every_) Commit();
+  }
+
+  void Commit() override {
+    if (db_ == nullptr || pending_ == 0) return;
+    db_->commit();
+    pending_ = 0;
+    ++stats_.commits;
+    if (on_commit_) on_commit_(db_->get_doccount());
+  }
+
+ private:
+  Xapian::WritableDatabase* db_;
+  std::size_t commit_every_;
+  IndexStats& stats_;
+  CommitObserver on_commit_;
+  std::size_t pending_ = 0;
+};
+
+class ShardedWriter final : public IndexWriter {
+ public:
+  explicit ShardedWriter(std::vector<std::unique_ptr<IndexWriter>> shards) : shards_(std::move(shards)) {}
+
+  void WriteFile(const FileState& state, FileDocuments& documents) override {
+    For(state.path).WriteFile(state, documents);
+  }
+  void TouchFile(const FileState& state) override { For(state.path).TouchFile(state); }
+  void RemoveFile(const FileState& state) override { For(state.path).RemoveFile(state); }
+  void SetFolder(const FolderState& state) override {
+    for (auto& shard : shards_) shard->SetFolder(state);
+  }
+  void RemoveFolder(const std::string& folder) override {
+    for (auto& shard : shards_) shard->RemoveFolder(folder);
+  }
+  void MaybeCommit() override {
+    for (auto& shard : shards_) shard->MaybeCommit();
+  }
+  void Commit() override {
+    for (auto& shard : shards_) shard->Commit();
+  }
+
+ private:
+  IndexWriter& For(const std::string& path) { return *shards_[shards::ShardOf(path, shards_.size())]; }
+
+  std::vector<std::unique_ptr<IndexWriter>> shards_;
+};
+
+}  // namespace
+
+std::unique_ptr<IndexWriter> MakeDirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats,
+                                              CommitObserver on_commit) {
+  return std::make_unique<DirectWriter>(db, commit_every, stats, std::move(on_commit));
+}
+
+std::unique_ptr<IndexWriter> MakeShardedWriter(std::vector<std::unique_ptr<IndexWriter>> shards) {
+  return std::make_unique<ShardedWriter>(std::move(shards));
+}
+
+}  // namespace pressdex

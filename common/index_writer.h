@@ -1,0 +1,60 @@
+// Where an indexing run's changes go. The run calls a writer from one thread,
+// in file order; a file's documents and its state always travel together, so
+// whatever a writer has made durable, documents and state agree.
+//
+// Three writers: one database written in place (incremental runs), several
+// shard databases, each file's documents in the shard its path hashes to
+// (ShardedWriter), and fresh builds written in parallel into temporary
+// databases that are compacted into place at the end (common/batch_writer.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/index_state.h"
+
+namespace pressdex {
+
+struct IndexStats;
+using FileDocuments = std::vector<std::pair<std::string, Xapian::Document>>;  // (release id, document)
+
+class IndexWriter {
+ public:
+  virtual ~IndexWriter() = default;
+
+  // Replaces every document of the file with `documents` and records its state.
+  virtual void WriteFile(const FileState& state, FileDocuments& documents) = 0;
+  // Same content, new modification time: only the state changes.
+  virtual void TouchFile(const FileState& state) = 0;
+  // The file is gone: its documents and state go.
+  virtual void RemoveFile(const FileState& state) = 0;
+  virtual void SetFolder(const FolderState& state) = 0;
+  virtual void RemoveFolder(const std::string& folder) = 0;
+  // Between files: makes what is pending durable when a batch is full.
+  virtual void MaybeCommit() = 0;
+  // Makes everything so far durable. Called once more at the end of a run
+  // (interrupted or not).
+  virtual void Commit() = 0;
+};
+
+// Called after each commit with the documents now durable (all shards).
+using CommitObserver = std::function<void(std::size_t documents)>;
+
+// Writes into `db` in place, committing every `commit_every` changes
+// (documents written or removed, states recorded). With a null `db` it only
+// counts (dry runs).
+std::unique_ptr<IndexWriter> MakeDirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats,
+                                              CommitObserver on_commit);
+
+// Routes each file (and its documents) to shards[ShardOf(path, n)]; folder
+// states go to every shard. Each shard commits on its own; as every shard
+// holds its files' states with their documents, each stays consistent.
+std::unique_ptr<IndexWriter> MakeShardedWriter(std::vector<std::unique_ptr<IndexWriter>> shards);
+
+}  // namespace pressdex

@@ -1,0 +1,269 @@
+// Bulk builds (temporary databases compacted into place) and sharded
+// databases change where and how documents are written, never what: the same
+// files give the same documents, in the same order, and the same search
+// results as one database written in place.
+#include <xapian.h>
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "common/shards.h"
+#include "e2e/harness.h"
+#include "e2e/test_index_support.h"
+
+using namespace pressdex::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every document of a database (or of a sharded folder), docid first, with
+// its terms, positions, values and data.
+std::vector<std::string> Dump(const Xapian::Database& db) {
+  std::vector<std::string> out;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const Xapian::Document doc = db.get_document(*it);
+    std::string all = "docid " + std::to_string(*it) + "\n";
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      all += *t + ":" + std::to_string(t.get_wdf()) + "@";
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) all += std::to_string(*p) + ",";
+      all += '\n';
+    }
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+      all += "v" + std::to_string(v.get_valueno()) + "=" + *v + "\n";
+    out.push_back(all + doc.get_data());
+  }
+  return out;
+}
+
+std::vector<std::string> Dump(const std::string& path) { return Dump(Xapian::Database(path)); }
+
+std::string RankedIds(const std::string& db, const std::vector<std::string>& query) {
+  std::vector<std::string> args{"--db", db, "--any", "--format", "tsv", "--fields", "id,score", "-n", "0"};
+  args.insert(args.end(), query.begin(), query.end());
+  const RunResult r = Search(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+nlohmann::json IndexJson(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--format", "json"});
+  const RunResult r = Index(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("a bulk build holds the same documents in the same order as one written in place", "[e2e][index][bulk]") {
+  TempDir dir;
+  const RunResult direct = Index({"--db", dir / "direct", "-q", "-j", "1", "--bulk", "never", CorpusDir()});
+  const RunResult bulk = Index({"--db", dir / "bulk", "-q", "-j", "3", "--bulk", "always", CorpusDir()});
+  REQUIRE(direct.exit_code == 0);
+  REQUIRE(bulk.exit_code == 0);
+  const auto a = Dump(dir / "direct");
+  const auto b = Dump(dir / "bulk");
+  REQUIRE(a.size() > 30);
+  CHECK(a == b);
+  const std::vector<std::string> query{"asean", "health", "vaccine", "trade"};
+  CHECK(RankedIds(dir / "direct", query) == RankedIds(dir / "bulk", query));
+  // No scratch folder is left beside it.
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find("pressdex-scratch") == std::string::npos);
+  // And an incremental run on it finds nothing to do.
+  const auto again = IndexJson({"--db", dir / "bulk", CorpusDir()});
+  CHECK(again.at("added") == 0);
+  CHECK(again.at("updated") == 0);
+  CHECK(again.at("releases_written") == 0);
+}
+
+TEST_CASE("a bulk rebuild replaces the old database as a whole", "[e2e][index][bulk]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  WriteFile(dir / "one/only.txt", "Only release\n\nJAKARTA, 3 March 2021 - A lonely zyxwordq release.\n");
+  REQUIRE(Index({"--db", db, "-q", dir / "one"}).exit_code == 0);
+  const auto summary = IndexJson({"--db", db, "--rebuild", "--bulk", "always", CorpusDir()});
+  CHECK(summary.at("releases_total").get<std::size_t>() > 30);
+  CHECK(Search({"--db", db, "zyxwordq"}).exit_code == 1);  // the old release is gone with the old database
+  CHECK(Search({"--db", db, "asean"}).exit_code == 0);
+}
+
+TEST_CASE("kill -9 during a bulk build leaves the old database as it was", "[e2e][index][bulk][crash]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const std::string corpus = dir / "corpus";
+  WriteFile(dir / "one/only.txt", "Only release\n\nJAKARTA, 3 March 2021 - A lonely zyxwordq release.\n");
+  REQUIRE(Index({"--db", db, "-q", dir / "one"}).exit_code == 0);
+  MakeCorpus(corpus, 600);
+  {
+    IndexerProcess indexer({"--db", db, "--rebuild", "--bulk", "always", "-v", corpus}, dir / "stderr");
+    std::string line;
+    for (int i = 0; i < 300 && indexer.ReadLine(line); ++i) {
+    }
+    indexer.Signal(SIGKILL);
+    REQUIRE(indexer.Wait() == 128 + SIGKILL);
+  }
+  CHECK(Xapian::Database(db).get_doccount() == 1);
+  CHECK(Search({"--db", db, "zyxwordq"}).exit_code == 0);
+  if (const std::string check = XapianCheckBinary(); !check.empty()) CHECK(Run({check, db}).exit_code == 0);
+  // The next run clears the dead run's scratch folder and does the job.
+  const auto summary = IndexJson({"--db", db, "--rebuild", "--bulk", "always", corpus});
+  CHECK(summary.at("releases_total") == 600);
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find("pressdex-scratch") == std::string::npos);
+}
+
+TEST_CASE("SIGINT during a bulk build installs the files done and the next run completes",
+          "[e2e][index][bulk][crash]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const std::string corpus = dir / "corpus";
+  MakeCorpus(corpus, 3000);
+  IndexerProcess indexer({"--db", db, "--bulk", "always", "-v", corpus}, dir / "stderr");
+  std::string line;
+  for (int i = 0; i < 1500 && indexer.ReadLine(line); ++i) {
+  }
+  indexer.Signal(SIGINT);
+  indexer.Drain();
+  REQUIRE(indexer.Wait() == 130);
+  const Xapian::Database partial(db);
+  CHECK(partial.get_doccount() < 3000);
+  const auto summary = IndexJson({"--db", db, corpus});
+  CHECK(summary.at("added").get<std::size_t>() + partial.get_doccount() == 3000);
+  CHECK(summary.at("releases_total") == 3000);
+}
+
+TEST_CASE("shards N writes N shards and a stub and searches equal one database", "[e2e][index][shards]") {
+  TempDir dir;
+  const std::string single = dir / "single";
+  const std::string sharded = dir / "sharded";
+  const std::string bulk = dir / "bulk";
+  REQUIRE(Index({"--db", single, "-q", CorpusDir()}).exit_code == 0);
+  REQUIRE(Index({"--db", sharded, "-q", "--shards", "3", "--bulk", "never", CorpusDir()}).exit_code == 0);
+  REQUIRE(Index({"--db", bulk, "-q", "--shards", "3", "--bulk", "always", CorpusDir()}).exit_code == 0);
+  auto paths = pressdex::shards::ShardPaths(sharded);
+  REQUIRE(paths.ok());
+  REQUIRE(paths->size() == 3);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const Xapian::Database shard((*paths)[i]);
+    CHECK(shard.get_doccount() > 0);  // 36 files spread over 3 shards
+    total += shard.get_doccount();
+    // Every document sits in the shard its file's path hashes to.
+    for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+      const auto data = pressdex::schema::DecodeDocumentData(shard.get_document(*it).get_data());
+      REQUIRE(data.ok());
+      CHECK(pressdex::shards::ShardOf(data->path, 3) == i);
+    }
+    // The bulk build wrote the same shard.
+    CHECK(Dump((*paths)[i]) == Dump((fs::path(bulk) / pressdex::shards::ShardName(i)).string()));
+  }
+  CHECK(total == Xapian::Database(single).get_doccount());
+  const std::vector<std::string> query{"asean", "health", "vaccine", "trade"};
+  CHECK(RankedIds(single, query) == RankedIds(sharded, query));
+  CHECK(RankedIds(single, query) == RankedIds(bulk, query));
+}
+
+TEST_CASE("a sharded database updates a changed file in its own shard", "[e2e][index][shards]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const std::string corpus = dir / "corpus";
+  const auto words = MakeCorpus(corpus, 40, 10);
+  REQUIRE(Index({"--db", db, "-q", "--shards", "2", corpus}).exit_code == 0);
+  const std::string changed = words.begin()->first;
+  WriteFile(changed, "Changed release\n\nJAKARTA, 4 March 2021 - The ministry said qqnewwordqq today.\n");
+  const auto summary = IndexJson({"--db", db, corpus});  // the layout is kept without --shards
+  CHECK(summary.at("updated") == 1);
+  CHECK(summary.at("unchanged") == 39);
+  CHECK(summary.at("releases_total") == 40);
+  CHECK(Search({"--db", db, "qqnewwordqq", "--format", "paths"}).out == changed + "\n");
+  CHECK(Search({"--db", db, words.begin()->second}).exit_code == 1);
+  fs::remove(std::next(words.begin())->first);
+  const auto removed = IndexJson({"--db", db, corpus});
+  CHECK(removed.at("removed") == 1);
+  CHECK(removed.at("releases_total") == 39);
+}
+
+TEST_CASE("changing the number of shards needs --rebuild and shards 1 goes back to one database",
+          "[e2e][index][shards]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  REQUIRE(Index({"--db", db, "-q", CorpusDir()}).exit_code == 0);
+  const RunResult refused = Index({"--db", db, "--shards", "2", CorpusDir()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("--rebuild") != std::string::npos);
+  const std::size_t count = Xapian::Database(db).get_doccount();
+  REQUIRE(Index({"--db", db, "-q", "--rebuild", "--shards", "2", CorpusDir()}).exit_code == 0);
+  CHECK(fs::exists(db + "/XAPIANDB"));
+  CHECK(fs::exists(db + "/shard1/iamglass"));
+  CHECK(Xapian::Database(db).get_doccount() == count);  // Xapian opens the folder through its stub
+  REQUIRE(Index({"--db", db, "-q", "--rebuild", "--shards", "1", CorpusDir()}).exit_code == 0);
+  CHECK(!fs::exists(db + "/XAPIANDB"));
+  CHECK(fs::exists(db + "/iamglass"));
+  CHECK(Xapian::Database(db).get_doccount() == count);
+}
+
+TEST_CASE("compact merges shards into one database and splits it again with the same results",
+          "[e2e][index][compact]") {
+  TempDir dir;
+  const std::string single = dir / "single";
+  const std::string db = dir / "db";
+  REQUIRE(Index({"--db", single, "-q", CorpusDir()}).exit_code == 0);
+  REQUIRE(Index({"--db", db, "-q", "--shards", "3", CorpusDir()}).exit_code == 0);
+  const std::vector<std::string> query{"asean", "health", "vaccine", "trade"};
+  const std::string expected = RankedIds(single, query);
+
+  const auto merged = IndexJson({"--db", db, "--compact"});
+  CHECK(merged.at("compact").at("shards_before") == 3);
+  CHECK(merged.at("compact").at("shards_after") == 1);
+  CHECK(fs::exists(db + "/iamglass"));
+  CHECK(!fs::exists(db + "/XAPIANDB"));
+  CHECK(RankedIds(db, query) == expected);
+
+  const auto split = IndexJson({"--db", db, "--compact", "--shards", "2"});
+  CHECK(split.at("compact").at("shards_after") == 2);
+  CHECK(fs::exists(db + "/XAPIANDB"));
+  CHECK(RankedIds(db, query) == expected);
+  auto paths = pressdex::shards::ShardPaths(db);
+  REQUIRE(paths.ok());
+  for (std::size_t i = 0; i < paths->size(); ++i) {
+    const Xapian::Database shard((*paths)[i]);
+    for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+      const auto data = pressdex::schema::DecodeDocumentData(shard.get_document(*it).get_data());
+      REQUIRE(data.ok());
+      CHECK(pressdex::shards::ShardOf(data->path, 2) == i);
+    }
+  }
+  // The files' states travelled with their documents: nothing to redo.
+  const auto again = IndexJson({"--db", db, CorpusDir()});
+  CHECK(again.at("added") == 0);
+  CHECK(again.at("updated") == 0);
+  CHECK(again.at("releases_total") == Xapian::Database(single).get_doccount());
+}
+
+TEST_CASE("compact without a database is a database error", "[e2e][index][compact]") {
+  TempDir dir;
+  const RunResult r = Index({"--db", dir / "none", "--compact"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("no database") != std::string::npos);
+  CHECK(Index({"--db", dir / "none"}).exit_code == 2);  // neither PATH nor --compact
+}
+
+TEST_CASE("progress goes to stderr as plain lines when asked and not a terminal", "[e2e][index][progress]") {
+  TempDir dir;
+  const RunResult shown = Index({"--db", dir / "a", "--progress", CorpusDir()});
+  REQUIRE(shown.exit_code == 0);
+  CHECK(shown.out.empty());
+  CHECK(shown.err.find("progress: ") != std::string::npos);
+  CHECK(shown.err.find("\r") == std::string::npos);
+  const RunResult plain = Index({"--db", dir / "b", CorpusDir()});
+  CHECK(plain.err.find("progress: ") == std::string::npos);
+  const RunResult quiet = Index({"--db", dir / "c", "-q", "--progress", CorpusDir()});
+  CHECK(quiet.err.empty());
+}

@@ -4,7 +4,7 @@
 //
 // Usage: facet-bench --db DB [--set words|band] [--queries N] [--rounds R]
 //                    [--seed S] [--band LO,HI] [--facets date,org,topic]
-//                    [--write-queries FILE]
+//                    [--write-queries FILE] [--read-queries FILE]
 //   words: two-word queries drawn from random releases' own text (the words a
 //          user would type; stop words out: document frequency <= 25 %)
 //   band:  one-word queries whose document frequency is within LO..HI of the
@@ -102,6 +102,7 @@ int main(int argc, char** argv) {
   std::string set = "words";
   std::string facets_arg = "date,org,topic";
   std::string write_queries;
+  std::string read_queries;
   std::size_t n = 200;
   int rounds = 3;
   unsigned seed = 1;
@@ -129,6 +130,8 @@ int main(int argc, char** argv) {
       facets_arg = next();
     else if (a == "--write-queries")
       write_queries = next();
+    else if (a == "--read-queries")
+      read_queries = next();
     else if (a == "--band") {
       const std::string v = next();
       lo = std::stod(v.substr(0, v.find(',')));
@@ -145,7 +148,15 @@ int main(int argc, char** argv) {
   }
   const Xapian::Database& db = (*searcher)->database();
   std::mt19937 rng(seed);
-  const std::vector<std::string> queries = set == "band" ? BandQueries(db, n, lo, hi, rng) : WordQueries(db, n, rng);
+  std::vector<std::string> queries;
+  if (!read_queries.empty()) {  // the same queries against another layout of the same releases
+    std::ifstream in(read_queries);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) queries.push_back(line);
+    }
+  } else {
+    queries = set == "band" ? BandQueries(db, n, lo, hi, rng) : WordQueries(db, n, rng);
+  }
   if (queries.empty()) {
     fmt::print(stderr, "facet-bench: no queries for set '{}'\n", set);
     return 1;

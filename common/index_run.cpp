@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -108,18 +109,21 @@ class Run {
   void Decide(const StoredState& stored) {
     stored_ = &stored;
     std::unordered_map<std::string, std::size_t> folder_index;
-    std::set<std::string> seen;
+    std::unordered_set<const FileState*>
+        seen;  // stored states the walk found again (not a set of paths: 1M paths weigh)
     for (const WalkedFile& file : walked_) {
       PlannedFile planned;
       planned.file = &file;
       planned.path = PathForIndex(file.path);
-      seen.insert(planned.path);
       const std::string folder = PathForIndex(file.folder);
       auto [it, inserted] = folder_index.try_emplace(folder, folders_.size());
       if (inserted) folders_.push_back(Folder{folder, {}, false});
       Folder& group = folders_[it->second];
 
-      if (auto s = stored.files.find(planned.path); s != stored.files.end()) planned.stored = &s->second;
+      if (auto s = stored.files.find(planned.path); s != stored.files.end()) {
+        planned.stored = &s->second;
+        seen.insert(planned.stored);
+      }
       if (file.size > options_.max_size) {
         planned.plan = Plan::kFailed;  // reported when its folder is processed
       } else if (planned.stored == nullptr) {
@@ -155,7 +159,7 @@ class Run {
       return false;
     };
     for (const auto& [path, state] : stored.files) {
-      if (seen.count(path) != 0 || !in_scope(path)) continue;
+      if (seen.count(&state) != 0 || !in_scope(path)) continue;
       removals_.push_back(&state);
       if (auto it = folder_index.find(state.folder); it != folder_index.end()) folders_[it->second].dirty = true;
     }

@@ -122,13 +122,17 @@ void AddTopic(std::vector<std::string>* topics, const std::string& topic) {
 
 }  // namespace
 
-void Analyser::LearnDefinitions(const std::vector<const SourceRecord*>& records, bool freeze) const {
-  impl_->registry.set_learning(true);
-  for (const SourceRecord* record : records) {
-    LearnAcronymDefinitions(record->title, impl_->gazetteer, &impl_->registry);
-    LearnAcronymDefinitions(record->text, impl_->gazetteer, &impl_->registry);
+std::vector<AliasDefinition> Analyser::DefinitionsIn(const std::vector<SourceRecord>& records) const {
+  AliasRegistry local;
+  for (const SourceRecord& record : records) {
+    LearnAcronymDefinitions(record.title, impl_->gazetteer, &local);
+    LearnAcronymDefinitions(record.text, impl_->gazetteer, &local);
   }
-  impl_->registry.set_learning(!freeze);
+  return local.Definitions();
+}
+
+void Analyser::UseDefinitions(const std::vector<AliasDefinition>& definitions) const {
+  impl_->registry.Replace(definitions);
 }
 
 Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,

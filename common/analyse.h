@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/extract/orgs.h"
 #include "common/release.h"
 #include "common/status.h"
 
@@ -31,10 +32,15 @@ class Analyser {
 
   // `boilerplate` holds lines known to repeat across the folder's files (site
   // chrome); they are dropped from the text. May be empty.
-  // Learns the acronyms the records define (in the order given) for every
-  // later Analyse(); while `freeze` is set, Analyse() itself learns nothing.
-  // The indexer calls it per folder before analysing the folder in parallel.
-  void LearnDefinitions(const std::vector<const SourceRecord*>& records, bool freeze) const;
+  // The organisation acronyms the records define inline ("Long Form (ACR)"),
+  // counted; touches nothing shared.
+  std::vector<AliasDefinition> DefinitionsIn(const std::vector<SourceRecord>& records) const;
+  // Every later Analyse() resolves bare acronyms (and gives long forms their
+  // acronym) from exactly these definitions: the indexer passes those of
+  // every file of the database, so what a release gets depends neither on
+  // file order nor on which files this run happens to read
+  // (docs/indexing.md). Without a call, Analyse() learns as it goes.
+  void UseDefinitions(const std::vector<AliasDefinition>& definitions) const;
 
   Release Analyse(const SourceRecord& record, const FileInfo& file, const std::vector<std::string>& boilerplate) const;
 

@@ -26,7 +26,7 @@ struct BatchWriterOptions {
   std::string target;                          // the database folder to replace
   std::size_t shards = 0;                      // 0: one database; N: N shards + XAPIANDB stub
   std::size_t threads = 1;                     // writer threads
-  std::size_t batch_documents = 4000;          // documents per temporary database...
+  std::size_t batch_documents = 2000;          // documents per temporary database...
   std::size_t batch_bytes = 32 * 1024 * 1024;  // ...or this many bytes of source files
 };
 

@@ -23,6 +23,7 @@
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
 #include "common/index_writer.h"
+#include "common/normalize.h"
 #include "common/schema.h"
 #include "common/shards.h"
 #include "common/work_queue.h"
@@ -33,7 +34,7 @@ namespace {
 // Bump when the analysis or the document layout changes in a way that old
 // documents must be rebuilt for: every file then counts as changed (and is
 // re-indexed in place, resumably) on the next run.
-constexpr std::string_view kAnalysisVersion = "1";
+constexpr std::string_view kAnalysisVersion = "2";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};
@@ -64,7 +65,8 @@ struct PlannedFile {
   std::string path;  // PathForIndex
   Plan plan = Plan::kAdd;
   const FileState* stored = nullptr;
-  std::string touched_content;  // set when only the modification time changed
+  std::string touched_content;               // set when only the modification time changed
+  std::vector<AliasDefinition> definitions;  // read before indexing (add and update)
 };
 
 struct Folder {
@@ -161,10 +163,104 @@ class Run {
     for (const auto& [path, state] : stored.files) {
       if (seen.count(&state) != 0 || !in_scope(path)) continue;
       removals_.push_back(&state);
+      removed_paths_.insert(path);
       if (auto it = folder_index.find(state.folder); it != folder_index.end()) folders_[it->second].dirty = true;
     }
     for (const auto& [folder, state] : stored.folders) {
       if (folder_index.count(folder) == 0 && in_scope(folder)) gone_folders_.push_back(folder);
+    }
+  }
+
+  // Organisation acronyms defined inline apply across the corpus, so a
+  // release's organisations depend on other files. To keep that exact (and
+  // independent of file order and of which files a run reads), every file's
+  // definitions are kept in its state, the table of the whole database is
+  // rebuilt from them (the files to index are read for theirs first), and
+  // when an acronym's meaning changes, the unchanged files whose releases
+  // mention it are indexed again. `db` is the database as it stands.
+  void ResolveDefinitions(const Xapian::Database& db) {
+    std::vector<PlannedFile*> to_read;
+    std::unordered_set<std::string> reindexed;
+    for (Folder& folder : folders_) {
+      for (PlannedFile& file : folder.files) {
+        if (file.plan == Plan::kAdd || file.plan == Plan::kUpdate) to_read.push_back(&file);
+      }
+    }
+    constexpr std::size_t kWindow = 4096;  // bounds the results waiting
+    for (std::size_t start = 0; start < to_read.size() && !StopRequested(); start += kWindow) {
+      const std::size_t end = std::min(to_read.size(), start + kWindow);
+      std::vector<std::future<std::optional<std::vector<AliasDefinition>>>> pending;
+      for (std::size_t i = start; i < end; ++i) {
+        pending.push_back(queue_.Submit([this, file = to_read[i]->file]() {
+          const LoadedFile loaded = LoadFile(*file, options_.max_size);
+          return loaded.error.ok() ? std::optional(analyser_.DefinitionsIn(loaded.records)) : std::nullopt;
+        }));
+      }
+      for (std::size_t i = start; i < end; ++i) {
+        auto definitions = pending[i - start].get();
+        if (!definitions) continue;  // unreadable: its old releases (if any) stay, and their definitions
+        to_read[i]->definitions = std::move(*definitions);
+        reindexed.insert(to_read[i]->path);
+      }
+    }
+
+    std::vector<AliasDefinition> before, after;
+    for (const auto& [path, state] : stored_->files) {
+      before.insert(before.end(), state.definitions.begin(), state.definitions.end());
+      if (reindexed.count(path) == 0 && !removed_paths_.count(path))
+        after.insert(after.end(), state.definitions.begin(), state.definitions.end());
+    }
+    for (const PlannedFile* file : to_read) {
+      if (reindexed.count(file->path) != 0)
+        after.insert(after.end(), file->definitions.begin(), file->definitions.end());
+    }
+    analyser_.UseDefinitions(after);
+    if (stored_->files.empty()) return;
+
+    // What changed meaning: acronyms whose long form differs, long forms
+    // whose acronym differs.
+    AliasRegistry old_table, new_table;
+    old_table.Replace(before);
+    new_table.Replace(after);
+    std::set<std::string> terms;
+    const Xapian::Stem english("english");
+    auto add_acronym = [&](const std::string& acronym) {
+      std::string lower = FoldKey(acronym);
+      terms.insert(english(lower));
+      terms.insert(std::move(lower));
+      terms.insert(schema::FieldTerm(schema::kOrgPrefix, acronym));
+    };
+    std::set<std::string> acronyms, long_forms;
+    for (const auto& d : before) acronyms.insert(d.acronym), long_forms.insert(d.long_form);
+    for (const auto& d : after) acronyms.insert(d.acronym), long_forms.insert(d.long_form);
+    for (const auto& acronym : acronyms) {
+      if (old_table.LongForm(acronym) == new_table.LongForm(acronym)) continue;
+      add_acronym(acronym);
+      for (const auto& form : {old_table.LongForm(acronym), new_table.LongForm(acronym)})
+        if (form) terms.insert(schema::FieldTerm(schema::kOrgPrefix, *form));
+    }
+    for (const auto& form : long_forms) {
+      const auto a = old_table.Acronym(form), b = new_table.Acronym(form);
+      if (a == b) continue;
+      terms.insert(schema::FieldTerm(schema::kOrgPrefix, form));
+      if (a) add_acronym(*a);
+      if (b) add_acronym(*b);
+    }
+    if (terms.empty()) return;
+    std::unordered_set<std::string> affected;
+    for (const auto& term : terms) {
+      for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        const auto data = schema::DecodeDocumentData(db.get_document(*it).get_data());
+        if (data.ok()) affected.insert(data->path);
+      }
+    }
+    for (Folder& folder : folders_) {
+      for (PlannedFile& file : folder.files) {
+        if (file.plan != Plan::kUnchanged || affected.count(file.path) == 0) continue;
+        file.plan = Plan::kUpdate;  // its definitions are the stored ones: its bytes did not change
+        file.definitions = file.stored->definitions;
+        folder.dirty = true;
+      }
     }
   }
 
@@ -248,14 +344,6 @@ class Run {
       if (planned.plan == Plan::kUnchanged && folder.dirty && planned.stored->boilerplate != boilerplate_fp)
         planned.plan = Plan::kUpdate;  // the folder's boilerplate changed under it
     }
-    // Acronyms defined in this folder's files, learned in file order before
-    // the files are analysed in parallel (see AliasRegistry).
-    std::vector<const SourceRecord*> records;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!loaded[i] || (folder.files[i].plan != Plan::kAdd && folder.files[i].plan != Plan::kUpdate)) continue;
-      for (const SourceRecord& record : loaded[i]->records) records.push_back(&record);
-    }
-    analyser_.LearnDefinitions(records, /*freeze=*/true);
 
     // A bounded window of files being built ahead of the writer keeps memory flat.
     const std::size_t window = queue_.jobs() * 4;
@@ -313,7 +401,6 @@ class Run {
       ReportProgress();
     }
     for (auto& [index, pending] : building) pending.wait();  // nothing outlives the folder's data
-    analyser_.LearnDefinitions({}, /*freeze=*/false);
   }
 
   struct Prepared {
@@ -353,6 +440,7 @@ class Run {
     state.boilerplate = boilerplate_fp;
     state.documents = built.documents.size();
     state.problems = std::move(problems);
+    state.definitions = planned.definitions;
     const bool is_new = planned.plan == Plan::kAdd;
     reporter_.Action(is_new ? FileAction::kAdd : FileAction::kUpdate, shown);
     writer.WriteFile(state, built.documents);
@@ -370,6 +458,7 @@ class Run {
   const StoredState* stored_ = nullptr;
   std::vector<Folder> folders_;
   std::vector<const FileState*> removals_;
+  std::unordered_set<std::string> removed_paths_;
   std::vector<std::string> gone_folders_;
   std::size_t files_done_ = 0;
   std::size_t files_total_ = 0;
@@ -483,6 +572,7 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
     run.WalkRoots();
     const StoredState stored = options.rebuild ? StoredState{} : std::move(existing->stored);
     run.Decide(stored);
+    run.ResolveDefinitions(existing->db);
 
     const bool fresh = options.rebuild || empty;
     const bool bulk =

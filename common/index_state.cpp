@@ -44,15 +44,21 @@ std::string FileStateKey(std::string_view path) { return Key(kFilePrefix, path);
 std::string FolderStateKey(std::string_view folder) { return Key(kFolderPrefix, folder); }
 
 std::string EncodeFileState(const FileState& s) {
-  return Dump(json{{"path", s.path},
-                   {"folder", s.folder},
-                   {"size", s.size},
-                   {"mtime_ns", s.mtime_ns},
-                   {"content", s.content},
-                   {"settings", s.settings},
-                   {"boilerplate", s.boilerplate},
-                   {"documents", s.documents},
-                   {"problems", s.problems}});
+  json j{{"path", s.path},
+         {"folder", s.folder},
+         {"size", s.size},
+         {"mtime_ns", s.mtime_ns},
+         {"content", s.content},
+         {"settings", s.settings},
+         {"boilerplate", s.boilerplate},
+         {"documents", s.documents},
+         {"problems", s.problems}};
+  if (!s.definitions.empty()) {
+    json& definitions = j["definitions"] = json::array();
+    for (const AliasDefinition& d : s.definitions)
+      definitions.push_back(json::array({d.acronym, d.long_form, d.count}));
+  }
+  return Dump(j);
 }
 
 Result<FileState> DecodeFileState(std::string_view encoded) {
@@ -69,6 +75,11 @@ Result<FileState> DecodeFileState(std::string_view encoded) {
     s.boilerplate = j.at("boilerplate").get<std::string>();
     s.documents = j.at("documents").get<std::size_t>();
     s.problems = j.value("problems", std::vector<std::string>{});
+    if (const auto it = j.find("definitions"); it != j.end()) {
+      for (const json& d : *it)
+        s.definitions.push_back(
+            AliasDefinition{d.at(0).get<std::string>(), d.at(1).get<std::string>(), d.at(2).get<int>()});
+    }
     return s;
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("file state: ") + e.what());

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/extract/orgs.h"
 #include "common/status.h"
 
 namespace pressdex {
@@ -29,7 +30,8 @@ struct FileState {
   std::string settings;     // fingerprint of the analysis settings it was indexed with
   std::string boilerplate;  // fingerprint of its folder's boilerplate lines it was indexed with
   std::size_t documents = 0;
-  std::vector<std::string> problems;  // parts of the file that were not indexed (re-reported while unchanged)
+  std::vector<std::string> problems;         // parts of the file that were not indexed (re-reported while unchanged)
+  std::vector<AliasDefinition> definitions;  // organisation acronyms its releases define inline
 };
 
 // Metadata keys (prefix + path, hashed when too long for a key).

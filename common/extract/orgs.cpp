@@ -35,6 +35,38 @@ std::optional<std::string> AliasRegistry::LongForm(const std::string& acronym) c
   return *best;
 }
 
+std::vector<AliasDefinition> AliasRegistry::Definitions() const {
+  const std::lock_guard<std::mutex> lock(mu_);
+  std::vector<AliasDefinition> out;
+  for (const auto& [acronym, forms] : by_acronym_) {
+    for (const auto& [long_form, count] : forms) out.push_back(AliasDefinition{acronym, long_form, count});
+  }
+  return out;
+}
+
+void AliasRegistry::Replace(const std::vector<AliasDefinition>& definitions) {
+  const std::lock_guard<std::mutex> lock(mu_);
+  learning_ = false;
+  by_acronym_.clear();
+  by_long_key_.clear();
+  std::map<std::string, std::map<std::string, int>> by_long;  // FoldKey(long form) -> acronym -> count
+  for (const AliasDefinition& d : definitions) {
+    by_acronym_[d.acronym][d.long_form] += d.count;
+    by_long[FoldKey(d.long_form)][d.acronym] += d.count;
+  }
+  for (const auto& [key, acronyms] : by_long) {
+    const std::string* best = nullptr;
+    int best_count = 0;
+    for (const auto& [acronym, count] : acronyms) {  // map order: ties go to the smaller acronym
+      if (count > best_count) {
+        best = &acronym;
+        best_count = count;
+      }
+    }
+    if (best != nullptr) by_long_key_.emplace(key, *best);
+  }
+}
+
 std::optional<std::string> AliasRegistry::Acronym(const std::string& long_form) const {
   const std::lock_guard<std::mutex> lock(mu_);
   const auto it = by_long_key_.find(FoldKey(long_form));

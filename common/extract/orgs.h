@@ -24,6 +24,14 @@ namespace pressdex {
 // depend on which thread got there first once both were seen; what a release
 // analysed before any definition was seen cannot know it, which is why the
 // gazetteer should list the well-known acronyms itself.
+// One inline definition "Long Form (ACR)", and how many times it was seen.
+struct AliasDefinition {
+  std::string acronym;
+  std::string long_form;
+  int count = 0;
+  bool operator==(const AliasDefinition&) const = default;
+};
+
 class AliasRegistry {
  public:
   // While learning is off, Learn() does nothing: the indexer learns every
@@ -34,6 +42,15 @@ class AliasRegistry {
   void Learn(const std::string& acronym, const std::string& long_form);
   std::optional<std::string> LongForm(const std::string& acronym) const;
   std::optional<std::string> Acronym(const std::string& long_form) const;
+
+  // Everything learned, counts summed, sorted by acronym then long form.
+  std::vector<AliasDefinition> Definitions() const;
+  // Makes the registry exactly `definitions` (counts of the same pair add
+  // up), and stops learning. Both lookups then depend only on the counts,
+  // never on the order definitions were seen in: an acronym means its most
+  // frequent long form, a long form its most frequent acronym (ties: the
+  // smaller string).
+  void Replace(const std::vector<AliasDefinition>& definitions);
 
  private:
   std::atomic<bool> learning_{true};

@@ -195,3 +195,35 @@ TEST_CASE("option --format json and --dry-run on a new database", "[index][incre
   CHECK_FALSE(DatabaseExists(dir / "db"));
   for (const char* key : {"added", "updated", "removed", "unchanged", "failed"}) CHECK(s.contains(key));
 }
+
+TEST_CASE("an acronym defined in a new file updates older releases that use it, and removing it undoes that",
+          "[index][incremental][orgs]") {
+  TempDir dir;
+  const std::string older = dir / "older";
+  const std::string newer = dir / "newer";
+  WriteFile(older + "/uses.txt",
+            "Fish prices\n\nJAKARTA, 3 March 2021 - Officials of the ZFA met fish farmers on Monday to discuss "
+            "prices.\n");
+  WriteFile(older + "/other.txt", "Rice prices\n\nJAKARTA, 4 March 2021 - Rice farmers met traders on Monday.\n");
+  auto s = IndexJson({"--db", dir / "db", older});
+  REQUIRE(s.at("added") == 2);
+  CHECK(Count(dir / "db", "org:ZFA") == 0);  // nobody has said what ZFA is
+
+  WriteFile(newer + "/defines.txt",
+            "New agency\n\nJAKARTA, 5 March 2021 - The Zentaro Fisheries Agency (ZFA) opened an office in "
+            "Jakarta.\n");
+  s = IndexJson({"--db", dir / "db", older, newer});
+  CHECK(s.at("added") == 1);
+  CHECK(s.at("updated") == 1);  // uses.txt, not other.txt
+  CHECK(s.at("unchanged") == 1);
+  CHECK(Count(dir / "db", "org:ZFA") == 2);
+  CHECK(Count(dir / "db", "org:\"Zentaro Fisheries Agency\"") == 2);
+  RequireSameAsRebuild(dir, dir / "db", {older, newer});
+
+  fs::remove(newer + "/defines.txt");
+  s = IndexJson({"--db", dir / "db", older, newer});
+  CHECK(s.at("removed") == 1);
+  CHECK(s.at("updated") == 1);
+  CHECK(Count(dir / "db", "org:ZFA") == 0);
+  RequireSameAsRebuild(dir, dir / "db", {older, newer});
+}

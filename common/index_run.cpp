@@ -202,6 +202,7 @@ class Run {
         to_read[i]->definitions = std::move(*definitions);
         reindexed.insert(to_read[i]->path);
       }
+      reporter_.Progress("reading", end, to_read.size(), 0);
     }
 
     std::vector<AliasDefinition> before, after;
@@ -289,7 +290,7 @@ class Run {
  private:
   void ReportProgress() {
     if (files_total_ == 0) files_total_ = FilesToIndex() + FilesTooLarge();
-    reporter_.Progress(++files_done_, files_total_, stats_.documents_written);
+    reporter_.Progress("indexing", ++files_done_, files_total_, stats_.documents_written);
   }
 
   std::size_t FilesTooLarge() const {

@@ -78,8 +78,11 @@ class IndexReporter {
   virtual void Action(FileAction /*action*/, const std::string& /*path*/) {}
   // A commit made `documents` the database's document count.
   virtual void Committed(std::size_t /*documents*/) {}
-  // After each file to index (added, updated or failed): how far the run is.
-  virtual void Progress(std::size_t /*files_done*/, std::size_t /*files_total*/, std::size_t /*releases*/) {}
+  // How far the run is: after each file read for its acronym definitions
+  // (phase "reading"), then after each file indexed, added, updated or
+  // failed (phase "indexing").
+  virtual void Progress(std::string_view /*phase*/, std::size_t /*files_done*/, std::size_t /*files_total*/,
+                        std::size_t /*releases*/) {}
   // Another indexer holds the database; waiting (--wait).
   virtual void Waiting(const std::string& /*message*/) {}
 };

@@ -29,28 +29,36 @@ std::string FormatProgress(const ProgressSnapshot& p, std::size_t width) {
   std::string text = fmt::format("{}/{} files  {}%", Thousands(p.files_done), Thousands(p.files_total),
                                  static_cast<int>(fraction * 100));
   if (p.seconds > 0.5) {
-    text += fmt::format("  {} releases/s", Thousands(static_cast<std::size_t>(p.releases / p.seconds)));
+    if (p.releases > 0)
+      text += fmt::format("  {} releases/s", Thousands(static_cast<std::size_t>(p.releases / p.seconds)));
     if (p.files_done > 0 && p.files_done < p.files_total)
       text += "  ETA " +
               Clock(p.seconds / static_cast<double>(p.files_done) * static_cast<double>(p.files_total - p.files_done));
   }
-  if (width < text.size() + 12) return text;
-  const std::size_t bar = std::min<std::size_t>(40, width - text.size() - 4);
+  const std::string phase = p.phase.empty() ? std::string() : p.phase + " ";
+  if (width < phase.size() + text.size() + 12) return phase + text;
+  const std::size_t bar = std::min<std::size_t>(40, width - phase.size() - text.size() - 4);
   const auto filled = static_cast<std::size_t>(fraction * static_cast<double>(bar));
-  return "[" + std::string(filled, '#') + std::string(bar - filled, ' ') + "]  " + text;
+  return phase + "[" + std::string(filled, '#') + std::string(bar - filled, ' ') + "]  " + text;
 }
 
 ProgressPrinter::ProgressPrinter(std::FILE* out, bool terminal, std::chrono::milliseconds period)
     : out_(out), terminal_(terminal), period_(period), started_(std::chrono::steady_clock::now()) {}
 
-void ProgressPrinter::Update(std::size_t files_done, std::size_t files_total, std::size_t releases) {
+void ProgressPrinter::Update(std::string_view phase, std::size_t files_done, std::size_t files_total,
+                             std::size_t releases) {
   const auto now = std::chrono::steady_clock::now();
+  if (phase != phase_) {  // a new phase: its own clock, and its first line shows at once
+    phase_ = std::string(phase);
+    started_ = now;
+    drawn_ = false;
+  }
   const bool last = files_done >= files_total;
   const auto every = terminal_ ? std::chrono::milliseconds(100) : period_;
   if (!last && drawn_ && now - last_ < every) return;
   if (!last && !drawn_ && !terminal_ && now - started_ < period_) return;
   last_ = now;
-  const ProgressSnapshot snapshot{files_done, files_total, releases,
+  const ProgressSnapshot snapshot{phase_, files_done, files_total, releases,
                                   std::chrono::duration<double>(now - started_).count()};
   if (terminal_) {
     const std::size_t width = TerminalWidth(::fileno(out_), 80);

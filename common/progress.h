@@ -7,17 +7,19 @@
 #include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace pressdex {
 
 struct ProgressSnapshot {
+  std::string phase;  // shown first when not empty: "reading", "indexing"
   std::size_t files_done = 0;
   std::size_t files_total = 0;
   std::size_t releases = 0;  // written so far
   double seconds = 0;        // since the start
 };
 
-// "[#######        ]  1,234/19,043 files  6%  1,480 releases/s  ETA 0:12",
+// "indexing [#######        ]  1,234/19,043 files  6%  1,480 releases/s  ETA 0:12",
 // the bar sized to fit `width` columns (no bar when width is 0).
 std::string FormatProgress(const ProgressSnapshot& snapshot, std::size_t width);
 
@@ -26,7 +28,7 @@ class ProgressPrinter {
   // `terminal`: redraw one line (at most 10 times a second); otherwise a
   // line every `period`.
   ProgressPrinter(std::FILE* out, bool terminal, std::chrono::milliseconds period = std::chrono::seconds(5));
-  void Update(std::size_t files_done, std::size_t files_total, std::size_t releases);
+  void Update(std::string_view phase, std::size_t files_done, std::size_t files_total, std::size_t releases);
   // Clears the redrawn line (terminal) so the summary starts on a clean line.
   void Finish();
 
@@ -37,6 +39,7 @@ class ProgressPrinter {
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_{};
   bool drawn_ = false;
+  std::string phase_;
 };
 
 }  // namespace pressdex

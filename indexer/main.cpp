@@ -47,8 +47,9 @@ class CliReporter : public pressdex::IndexReporter {
     ClearProgress();
     fmt::print(stderr, "{}: {}: warning: {}\n", kProgram, path, message);
   }
-  void Progress(std::size_t files_done, std::size_t files_total, std::size_t releases) override {
-    if (progress_) progress_->Update(files_done, files_total, releases);
+  void Progress(std::string_view phase, std::size_t files_done, std::size_t files_total,
+                std::size_t releases) override {
+    if (progress_) progress_->Update(phase, files_done, files_total, releases);
   }
   // Before any other line on stderr, and before the summary.
   void ClearProgress() {

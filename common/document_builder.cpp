@@ -1,6 +1,7 @@
 #include "common/document_builder.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "common/language.h"
 #include "common/normalize.h"
@@ -72,6 +73,17 @@ void AddField(Xapian::Document& doc, std::string_view prefix, std::string_view v
   if (!value.empty()) doc.add_boolean_term(schema::FieldTerm(prefix, value));
 }
 
+// Each distinct value in the next slot of `range` (see schema::SlotRange):
+// what remote shards count facets with.
+void AddSpreadValues(Xapian::Document& doc, schema::SlotRange range, const std::vector<std::string>& values) {
+  std::unordered_set<std::string_view> seen;
+  for (const std::string& value : values) {
+    if (seen.size() == range.size) break;
+    if (!value.empty() && seen.insert(value).second)
+      doc.add_value(range[static_cast<Xapian::valueno>(seen.size() - 1)], value);
+  }
+}
+
 }  // namespace
 
 Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
@@ -114,6 +126,7 @@ Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
     for (const auto& alias : org.aliases) AddField(doc, schema::kOrgPrefix, alias);
   }
   if (!org_names.empty()) doc.add_value(schema::kOrgsSlot, schema::EncodeList(org_names));
+  AddSpreadValues(doc, schema::kOrgValueSlots, org_names);
   if (!r.issuer.name.empty()) {
     AddField(doc, schema::kIssuerPrefix, r.issuer.name);
     for (const auto& alias : r.issuer.aliases) AddField(doc, schema::kIssuerPrefix, alias);
@@ -121,6 +134,7 @@ Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
   }
   for (const auto& topic : r.topics) AddField(doc, schema::kTopicPrefix, topic);
   if (!r.topics.empty()) doc.add_value(schema::kTopicsSlot, schema::EncodeList(r.topics));
+  AddSpreadValues(doc, schema::kTopicValueSlots, r.topics);
 
   schema::DocumentData data;
   data.id = r.id;

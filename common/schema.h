@@ -59,6 +59,20 @@ enum Slot : Xapian::valueno {
                      // listing results never decompresses and parses whole bodies
 };
 
+// A multi-valued facet field spread one value per slot: slot `base + i`
+// holds a release's i-th distinct value, so a slot used by one release
+// implies every lower one of the range is. The list slots above serve the
+// local FacetSpy; these serve Xapian's own ValueCountMatchSpy (one slot
+// each), the only kind a stock xapian-tcpsrv can run on a remote shard.
+struct SlotRange {
+  Xapian::valueno base;
+  Xapian::valueno size;  // distinct values a release may spread; more are left out of the range
+  constexpr Xapian::valueno operator[](Xapian::valueno i) const { return base + i; }
+};
+// Far above the fixed slots, and wide enough that no real release fills one.
+inline constexpr SlotRange kOrgValueSlots{1'000'000, 1'000'000};
+inline constexpr SlotRange kTopicValueSlots{2'000'000, 1'000'000};
+
 // Xapian limits a term to 245 bytes; longer ids are hashed into this many.
 inline constexpr std::size_t kMaxTermBytes = 240;
 

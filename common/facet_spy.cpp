@@ -159,6 +159,21 @@ FacetCounts FacetSpy::counts() const {
   return counts;
 }
 
+void FacetSpy::AddValue(std::string_view value, Xapian::doccount count) {
+  if (kind_ != Kind::kDate) {
+    Add(counts_, value, count);
+  } else if (const std::uint32_t ymd = ParseDay(value)) {
+    AddDay(ymd, count);
+  } else {
+    without_value_ += count;
+  }
+}
+
+void FacetSpy::AddDocuments(Xapian::doccount documents, Xapian::doccount without_value) {
+  documents_ += documents;
+  without_value_ += without_value;
+}
+
 Xapian::MatchSpy* FacetSpy::clone() const { return new FacetSpy(slot_, kind_); }
 
 std::string FacetSpy::name() const { return kSpyName; }

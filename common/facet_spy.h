@@ -1,7 +1,9 @@
 // FacetSpy: a Xapian match spy that counts, for every document the matcher
-// sees, the distinct values stored in one value slot. It is a proper
-// serialisable MatchSpy, so it also runs inside xapian-tcpsrv on a remote
-// shard (register it with RegisterFacetSpy) and its results merge exactly.
+// sees, the distinct values stored in one value slot. It is a serialisable
+// MatchSpy whose results merge exactly, but a stock xapian-tcpsrv cannot
+// rebuild it (its registry is fixed at build time): over remote shards the
+// facets are counted with Xapian's ValueCountMatchSpy instead and folded in
+// here (AddValue, AddDocuments; see FacetCollector in common/facets.h).
 #pragma once
 
 #include <xapian.h>
@@ -59,6 +61,13 @@ class FacetSpy : public Xapian::MatchSpy {
   const FacetCounts& value_counts() const { return counts_; }
   // kDate: (YYYYMMDD as a number, count), chronological.
   std::vector<std::pair<std::uint32_t, Xapian::doccount>> day_counts() const;
+
+  // Counts made elsewhere, folded in as if this spy had seen them: `count`
+  // more documents carrying `value` (kDate: a value that is not a day counts
+  // as without value), and `documents` more seen, `without_value` of them
+  // carrying no value at all. A kList value is one item of a list.
+  void AddValue(std::string_view value, Xapian::doccount count);
+  void AddDocuments(Xapian::doccount documents, Xapian::doccount without_value);
 
  private:
   // Dates are counted in arrays, not hashed: one block of 12 x 31 days per

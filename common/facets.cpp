@@ -19,16 +19,18 @@ struct FieldInfo {
   std::string_view name;
   schema::Slot slot;
   FacetSpy::Kind kind;
+  schema::SlotRange spread;  // kList: the same values one per slot (ValueCountMatchSpy counts those)
 };
 
+constexpr schema::SlotRange kNoRange{0, 0};
 constexpr FieldInfo kFields[] = {
-    {FacetField::kOrg, "org", schema::kOrgsSlot, FacetSpy::Kind::kList},
-    {FacetField::kIssuer, "issuer", schema::kIssuerSlot, FacetSpy::Kind::kSingle},
-    {FacetField::kTopic, "topic", schema::kTopicsSlot, FacetSpy::Kind::kList},
-    {FacetField::kLang, "lang", schema::kLangSlot, FacetSpy::Kind::kSingle},
-    {FacetField::kPlace, "place", schema::kPlaceSlot, FacetSpy::Kind::kSingle},
-    {FacetField::kSource, "source", schema::kSourceSlot, FacetSpy::Kind::kSingle},
-    {FacetField::kDate, "date", schema::kDateSlot, FacetSpy::Kind::kDate},
+    {FacetField::kOrg, "org", schema::kOrgsSlot, FacetSpy::Kind::kList, schema::kOrgValueSlots},
+    {FacetField::kIssuer, "issuer", schema::kIssuerSlot, FacetSpy::Kind::kSingle, kNoRange},
+    {FacetField::kTopic, "topic", schema::kTopicsSlot, FacetSpy::Kind::kList, schema::kTopicValueSlots},
+    {FacetField::kLang, "lang", schema::kLangSlot, FacetSpy::Kind::kSingle, kNoRange},
+    {FacetField::kPlace, "place", schema::kPlaceSlot, FacetSpy::Kind::kSingle, kNoRange},
+    {FacetField::kSource, "source", schema::kSourceSlot, FacetSpy::Kind::kSingle, kNoRange},
+    {FacetField::kDate, "date", schema::kDateSlot, FacetSpy::Kind::kDate, kNoRange},
 };
 
 const FieldInfo& Info(FacetField field) {
@@ -227,40 +229,118 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
   return result;
 }
 
+namespace {
+
+// How many slots of `range` some document of `db` uses. Releases fill their
+// range from the bottom, so value frequencies never rise along it: gallop,
+// then bisect (a probe is a round trip to every remote shard).
+Xapian::valueno UsedSlots(const Xapian::Database& db, schema::SlotRange range) {
+  const auto used = [&](Xapian::valueno i) { return db.get_value_freq(range[i]) > 0; };
+  if (range.size == 0 || !used(0)) return 0;
+  Xapian::valueno lo = 0;  // used
+  Xapian::valueno hi = 1;  // unused, or the end of the range
+  while (hi < range.size && used(hi)) {
+    lo = hi;
+    hi = std::min<Xapian::valueno>(hi * 2, range.size);
+  }
+  while (hi - lo > 1) {
+    const Xapian::valueno mid = lo + (hi - lo) / 2;
+    if (used(mid))
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return hi;
+}
+
+}  // namespace
+
 struct FacetCollector::Impl {
+  struct Field {
+    FacetSpec spec;
+    std::unique_ptr<FacetSpy> spy;  // kFacetSpy
+    // kValueCount: one per slot; a list's first slot is always there (its
+    // total counts the documents seen, with or without values).
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> slots;
+    bool stale = false;  // kValueCount: some documents lack the spread slots
+  };
+  FacetCounter counter;
+  std::vector<Field> fields;  // in the order asked
   std::vector<FacetSpec> specs;
-  std::vector<std::unique_ptr<FacetSpy>> spies;  // one per spec, same order
+
+  std::unique_ptr<FacetSpy> Tally(const Field& field) const;
 };
 
-FacetCollector::FacetCollector(std::vector<FacetSpec> specs) : impl_(std::make_unique<Impl>()) {
+FacetCollector::FacetCollector(std::vector<FacetSpec> specs, FacetCounter counter) : impl_(std::make_unique<Impl>()) {
+  impl_->counter = counter;
   for (const FacetSpec& spec : specs) {
-    auto same = std::find_if(impl_->specs.begin(), impl_->specs.end(),
-                             [&](const FacetSpec& s) { return s.field == spec.field; });
-    if (same != impl_->specs.end()) {
-      *same = spec;
+    auto same = std::find_if(impl_->fields.begin(), impl_->fields.end(),
+                             [&](const Impl::Field& f) { return f.spec.field == spec.field; });
+    if (same != impl_->fields.end()) {
+      same->spec = spec;
       continue;
     }
-    impl_->specs.push_back(spec);
-    const FieldInfo& info = Info(spec.field);
-    impl_->spies.push_back(std::make_unique<FacetSpy>(info.slot, info.kind));
+    Impl::Field& field = impl_->fields.emplace_back();
+    field.spec = spec;
+    if (counter == FacetCounter::kFacetSpy) {
+      const FieldInfo& info = Info(spec.field);
+      field.spy = std::make_unique<FacetSpy>(info.slot, info.kind);
+    }
   }
+  for (const auto& field : impl_->fields) impl_->specs.push_back(field.spec);
 }
 
 FacetCollector::~FacetCollector() = default;
 
-void FacetCollector::Attach(Xapian::Enquire& enquire) {
-  for (const auto& spy : impl_->spies) enquire.add_matchspy(spy.get());
+void FacetCollector::Attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
+  for (auto& field : impl_->fields) {
+    if (field.spy) {
+      enquire.add_matchspy(field.spy.get());
+      continue;
+    }
+    const FieldInfo& info = Info(field.spec.field);
+    if (info.kind != FacetSpy::Kind::kList) {
+      field.slots.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(info.slot));
+    } else {
+      // A document written before the ranges existed has the list but not
+      // its spread: those counts would be missing.
+      field.stale = db.get_value_freq(info.spread[0]) < db.get_value_freq(info.slot);
+      const Xapian::valueno used = std::max<Xapian::valueno>(UsedSlots(db, info.spread), 1);
+      for (Xapian::valueno i = 0; i < used; ++i)
+        field.slots.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(info.spread[i]));
+    }
+    for (const auto& spy : field.slots) enquire.add_matchspy(spy.get());
+  }
 }
 
-void FacetCollector::Count(const Xapian::Document& doc) {
-  for (const auto& spy : impl_->spies) (*spy)(doc, 0.0);
+std::unique_ptr<FacetSpy> FacetCollector::Impl::Tally(const Field& field) const {
+  const FieldInfo& info = Info(field.spec.field);
+  auto tally = std::make_unique<FacetSpy>(info.slot, info.kind);
+  if (field.slots.empty()) return tally;  // never attached
+  // Every document with a value has one in the first slot; a distinct list
+  // item sits in exactly one slot of a document, so the slots' counts add up.
+  const Xapian::doccount seen = static_cast<Xapian::doccount>(field.slots.front()->get_total());
+  Xapian::doccount with_value = 0;
+  for (std::size_t i = 0; i < field.slots.size(); ++i) {
+    const auto& spy = *field.slots[i];
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      tally->AddValue(*it, it.get_termfreq());
+      if (i == 0) with_value += it.get_termfreq();
+    }
+  }
+  tally->AddDocuments(seen, seen - with_value);
+  return tally;
 }
 
 std::vector<FacetResult> FacetCollector::Results(bool exact) const {
   std::vector<FacetResult> results;
-  results.reserve(impl_->specs.size());
-  for (std::size_t i = 0; i < impl_->specs.size(); ++i)
-    results.push_back(SummariseFacet(impl_->specs[i], *impl_->spies[i], exact));
+  results.reserve(impl_->fields.size());
+  for (const auto& field : impl_->fields) {
+    if (field.spy)
+      results.push_back(SummariseFacet(field.spec, *field.spy, exact));
+    else
+      results.push_back(SummariseFacet(field.spec, *impl_->Tally(field), exact && !field.stale));
+  }
   return results;
 }
 

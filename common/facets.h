@@ -56,26 +56,36 @@ struct FacetResult {
 // buckets). Exposed for tests and for results merged from remote shards.
 FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exact = true);
 
+// Which match spies count the facets.
+enum class FacetCounter {
+  // Pressdex's FacetSpy, one per field: the fastest, for local databases.
+  kFacetSpy,
+  // Xapian's ValueCountMatchSpy, one per value slot (a list field: one per
+  // slot of its schema::SlotRange in use), the kind a stock xapian-tcpsrv
+  // rebuilds, runs on its shard and sends back to merge: for remote shards.
+  kValueCount,
+};
+
 // Counts facet values while Xapian runs the match. Attach to an Enquire
 // before get_mset (with check_at_least >= the database size so every match
 // is seen), then read Results(). The collector owns its spies: it must
-// outlive every get_mset of the Enquire it is attached to. The spies are
-// FacetSpy (common/facet_spy.h), serialisable, so they also run on remote
-// shards (xapian-tcpsrv) and merge. A field requested twice counts once
-// (the later spec's limit and granularity win, at the first one's place).
+// outlive every get_mset of the Enquire it is attached to. Both counters
+// give the same exact counts. A field requested twice counts once (the later
+// spec's limit and granularity win, at the first one's place).
 class FacetCollector {
  public:
-  explicit FacetCollector(std::vector<FacetSpec> specs);
+  explicit FacetCollector(std::vector<FacetSpec> specs, FacetCounter counter = FacetCounter::kFacetSpy);
   ~FacetCollector();
   FacetCollector(const FacetCollector&) = delete;
   FacetCollector& operator=(const FacetCollector&) = delete;
 
-  void Attach(Xapian::Enquire& enquire);
-  // Counts one matching document by hand, for matches the spies cannot see
-  // (remote shards served by a stock xapian-tcpsrv).
-  void Count(const Xapian::Document& doc);
+  // Once. `db` is the database `enquire` searches (kValueCount asks it which
+  // slots are in use, a round trip to each remote shard per probe).
+  void Attach(Xapian::Enquire& enquire, const Xapian::Database& db);
   // `exact`: whether the match saw every matching document (the caller
-  // knows its check_at_least); copied into each result.
+  // knows its check_at_least); copied into each result. kValueCount also
+  // marks a list facet inexact when some shard was written before the slot
+  // ranges existed (re-indexing fixes it).
   std::vector<FacetResult> Results(bool exact = true) const;
   const std::vector<FacetSpec>& specs() const;
 

@@ -150,24 +150,16 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   // (which also makes the total exact). The collector outlives get_mset.
   std::optional<FacetCollector> facets;
   if (!request.facets.empty()) {
-    facets.emplace(request.facets);
-    // xapian-tcpsrv only knows Xapian's own match spies: over remote shards
-    // the facets are counted here from the full match set instead (exact,
-    // at the cost of fetching each matching document).
-    if (!has_remote) facets->Attach(enquire);
+    // A stock xapian-tcpsrv only rebuilds Xapian's own match spies: over
+    // remote shards count with those, on the servers (see FacetCounter).
+    facets.emplace(request.facets, has_remote ? FacetCounter::kValueCount : FacetCounter::kFacetSpy);
+    facets->Attach(enquire, db);
   }
   const Xapian::doccount doccount = db.get_doccount();
   const Xapian::doccount limit = request.limit == 0 ? doccount : static_cast<Xapian::doccount>(request.limit);
   const Xapian::doccount check_at_least =
       request.exact_total || facets ? doccount : std::max<Xapian::doccount>(limit, 100);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset), limit, check_at_least);
-  if (facets && has_remote) {
-    Xapian::Enquire all(db);
-    all.set_query(parsed.query);
-    all.set_weighting_scheme(Xapian::BoolWeight());
-    const Xapian::MSet every = all.get_mset(0, doccount, doccount);
-    for (auto it = every.begin(); it != every.end(); ++it) facets->Count(it.get_document());
-  }
   if (facets) response.facets = facets->Results();
 
   response.total = mset.get_matches_estimated();

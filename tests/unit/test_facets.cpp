@@ -243,7 +243,7 @@ TEST_CASE("facet collector: one spy per field, results in the order asked", "[fa
   FacetCollector collector({Spec("topic"), Spec("org:1"), Spec("date"), Spec("org:5")});
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
-  collector.Attach(enquire);
+  collector.Attach(enquire, db);
   enquire.get_mset(0, 0, db.get_doccount());
   const auto results = collector.Results();
   REQUIRE(results.size() == 3);  // org asked twice: the later spec wins, first place kept
@@ -252,6 +252,111 @@ TEST_CASE("facet collector: one spy per field, results in the order asked", "[fa
   CHECK(results[1].values.size() == 2);
   CHECK(results[2].field == FacetField::kDate);
   CHECK(results[2].granularity == "day");
+}
+
+TEST_CASE("list fields are also spread one distinct value per slot of their range", "[facets][schema]") {
+  // The ranges sit above every fixed slot and apart from each other.
+  CHECK(schema::kOrgValueSlots.base > schema::kTextSlot);
+  CHECK(schema::kOrgValueSlots.base + schema::kOrgValueSlots.size <= schema::kTopicValueSlots.base);
+  CHECK(schema::kTopicValueSlots.size > 0);
+
+  Release r = MakeRelease("a", "2020-01-15", {"WHO", "UNICEF", "WHO", "", "ASEAN Secretariat"},
+                          {"health", "economy", "health"});
+  const Xapian::Document doc = BuildDocument(r);
+  CHECK(doc.get_value(schema::kOrgValueSlots[0]) == "WHO");
+  CHECK(doc.get_value(schema::kOrgValueSlots[1]) == "UNICEF");
+  CHECK(doc.get_value(schema::kOrgValueSlots[2]) == "ASEAN Secretariat");
+  CHECK(doc.get_value(schema::kOrgValueSlots[3]).empty());
+  CHECK(doc.get_value(schema::kTopicValueSlots[0]) == "health");
+  CHECK(doc.get_value(schema::kTopicValueSlots[1]) == "economy");
+  CHECK(doc.get_value(schema::kTopicValueSlots[2]).empty());
+  // The list slots the local FacetSpy reads stay as they were.
+  CHECK(schema::DecodeList(doc.get_value(schema::kOrgsSlot)).size() == 4);
+
+  const Xapian::Document none = BuildDocument(MakeRelease("b", "", {}, {}));
+  CHECK(none.get_value(schema::kOrgValueSlots[0]).empty());
+  CHECK(none.get_value(schema::kTopicValueSlots[0]).empty());
+}
+
+TEST_CASE("value-count spies (the remote kind) give the FacetSpy counts, every field", "[facets]") {
+  // One release names 40 organisations: 40 slots of the range, one spy each.
+  std::vector<std::string> many;
+  for (int i = 0; i < 40; ++i) many.push_back("Org " + std::to_string(i % 37));  // 3 repeats
+  std::vector<Release> releases{
+      MakeRelease("a", "2020-01-15", {"WHO", "ASEAN Secretariat"}, {"health"}, "en"),
+      MakeRelease("b", "2020-01-16", {"WHO", "UNICEF", "WHO"}, {"health", "economy", "health"}, "vi"),
+      MakeRelease("c", "2021-03-01", many, {"economy"}, "th"),
+      MakeRelease("d", "", {}, {}, "en"),
+      MakeRelease("e", "2019-12-31", {"UNICEF", "Org 5"}, {"education", "health"}, "en"),
+  };
+  releases[0].place = "Jakarta";
+  releases[1].place = "Hà Nội";
+  releases[2].place = "Jakarta";
+  releases[0].source = "VNA";
+  releases[4].source = "Antara";
+  Xapian::WritableDatabase db = Db(releases);
+  Xapian::Document odd;  // a date slot holding something else counts as unknown on both sides
+  odd.add_value(schema::kDateSlot, "20201301");
+  db.add_document(odd);
+
+  for (const char* date : {"date", "date:year", "date:month", "date:day"}) {
+    INFO(date);
+    const std::vector<FacetSpec> specs{Spec("org:0"),   Spec("topic:0"),  Spec("issuer:0"), Spec("lang:0"),
+                                       Spec("place:0"), Spec("source:0"), Spec(date)};
+    for (const Xapian::Query& query :
+         {Xapian::Query(Xapian::Query::MatchAll), Xapian::Query(schema::FieldTerm(schema::kTopicPrefix, "health"))}) {
+      auto run = [&](FacetCounter counter) {
+        FacetCollector collector(specs, counter);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        collector.Attach(enquire, db);
+        enquire.get_mset(0, 0, db.get_doccount());
+        return collector.Results();
+      };
+      const auto spy = run(FacetCounter::kFacetSpy);
+      const auto counted = run(FacetCounter::kValueCount);
+      REQUIRE(spy.size() == counted.size());
+      for (std::size_t i = 0; i < spy.size(); ++i) {
+        INFO(FacetFieldName(spy[i].field));
+        CHECK(counted[i].field == spy[i].field);
+        CHECK(counted[i].granularity == spy[i].granularity);
+        CHECK(AsMap(counted[i]) == AsMap(spy[i]));
+        CHECK(counted[i].distinct == spy[i].distinct);
+        CHECK(counted[i].exact);
+      }
+    }
+  }
+  // Spot checks against hand counts, so both sides can't be wrong alike.
+  FacetCollector collector({Spec("org:0"), Spec("date:year")}, FacetCounter::kValueCount);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  collector.Attach(enquire, db);
+  enquire.get_mset(0, 0, db.get_doccount());
+  const auto results = collector.Results();
+  const auto orgs = AsMap(results[0]);
+  CHECK(orgs.at("WHO") == 2);
+  CHECK(orgs.at("UNICEF") == 2);
+  CHECK(orgs.at("Org 5") == 2);
+  CHECK(orgs.at("Org 36") == 1);
+  CHECK(orgs.size() == 3 + 37);
+  CHECK(AsMap(results[1]) ==
+        std::map<std::string, Xapian::doccount>{{"2019", 1}, {"2020", 2}, {"2021", 1}, {"unknown", 2}});
+}
+
+TEST_CASE("value-count spies over a database written before the slot ranges: inexact, said so", "[facets]") {
+  Xapian::WritableDatabase db = Db({MakeRelease("a", "2020-01-15", {"WHO"}, {"health"})});
+  Xapian::Document old;  // the list slot alone, as older indexers wrote it
+  old.add_value(schema::kOrgsSlot, schema::EncodeList({"WHO"}));
+  db.add_document(old);
+  FacetCollector collector({Spec("org"), Spec("topic"), Spec("lang")}, FacetCounter::kValueCount);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  collector.Attach(enquire, db);
+  enquire.get_mset(0, 0, db.get_doccount());
+  const auto results = collector.Results();
+  CHECK_FALSE(results[0].exact);  // org: one document lacks its spread values
+  CHECK(results[1].exact);        // topic: every document that has topics has the spread
+  CHECK(results[2].exact);
 }
 
 TEST_CASE("facets as JSON: one shape per field, date with granularity and unknown", "[facets][render]") {

@@ -113,15 +113,35 @@ class TcpServer {
   int port_ = 0;
 };
 
-// Two shards that together hold corpus/, and one database of all of it.
+// A release naming kManyOrgs organisations (a list facet spread over as many slots).
+constexpr int kManyOrgs = 45;
+std::string ManyOrgsRelease() {
+  json orgs = json::array();
+  for (int i = 0; i < kManyOrgs; ++i) orgs.push_back("Consortium Member " + std::to_string(i));
+  orgs.push_back("Consortium Member 7");  // named twice: still one release for it
+  orgs.push_back("ASEAN Secretariat");
+  const json release = {{"title", "Regional consortium signs flood resilience pact"},
+                        {"body",
+                         "JAKARTA, 3 March 2022 - Forty-five organisations signed a pact on flood "
+                         "resilience and manyorgsword cooperation across the region."},
+                        {"date", "2022-03-03"},
+                        {"organisations", orgs},
+                        {"topics", {"disaster", "environment", "climate", "disaster"}},
+                        {"language", "en"}};
+  return json::array({release}).dump(2);
+}
+
+// Two shards that together hold corpus/ (and one release naming many
+// organisations, in the second), and one database of all of it.
 struct Shards {
   TempDir dir;
   std::string all = dir / "all", a = dir / "a", b = dir / "b";
   Shards() {
     const std::string c = CorpusDir();
+    WriteFile(dir / "extra/consortium.json", ManyOrgsRelease());
     const std::vector<std::string> first{c + "/asean", c + "/health", c + "/trade", c + "/json"};
-    const std::vector<std::string> second{c + "/disaster", c + "/education",    c + "/environment",
-                                          c + "/security", c + "/multilingual", c + "/syndicated"};
+    const std::vector<std::string> second{c + "/disaster",     c + "/education",  c + "/environment", c + "/security",
+                                          c + "/multilingual", c + "/syndicated", dir / "extra"};
     // The single database gets the same two runs as the shards, so that
     // acronyms learned across a run's files are the same on both sides.
     for (const std::string& db : {all, a}) REQUIRE(IndexInto(db, first).exit_code == 0);
@@ -134,11 +154,13 @@ struct Shards {
   }
 };
 
-json Ask(std::vector<std::string> dbs, std::vector<std::string> query) {
+// Every facet field, all values; dates as `date_facet` asks.
+json Ask(std::vector<std::string> dbs, std::vector<std::string> query, const std::string& date_facet = "date:month") {
   std::vector<std::string> args;
   for (const auto& db : dbs) args.insert(args.end(), {"--db", db});
-  args.insert(args.end(), {"--format", "json", "--facet", "org:0", "--facet", "topic:0", "--facet", "date:month",
-                           "--facet", "lang:0", "-n", "0"});
+  args.insert(args.end(), {"--format", "json", "-n", "0", "--facet", date_facet});
+  for (const char* field : {"org:0", "topic:0", "issuer:0", "lang:0", "place:0", "source:0"})
+    args.insert(args.end(), {"--facet", field});
   args.insert(args.end(), query.begin(), query.end());
   const RunResult r = Search(args);
   INFO(r.err);
@@ -164,7 +186,24 @@ const std::vector<std::vector<std::string>> kQueries = {{"--any", "asean", "heal
                                                         {"\"viet nam\""},
                                                         {"org:asec"},
                                                         {"--all"},
-                                                        {"flood", "date:2022"}};
+                                                        {"flood", "date:2022"},
+                                                        {"manyorgsword"}};
+const std::vector<std::string> kDateFacets = {"date", "date:year", "date:month", "date:day"};
+
+// The facets compared are not trivially equal: every field has values, and
+// the release naming many organisations counts each of them once.
+void CheckFacetsHaveSubstance(const json& all) {
+  for (const char* field : {"org", "topic", "issuer", "lang", "place", "source", "date"}) {
+    INFO(field);
+    CHECK(all.at("facets").at(field).at("values").size() >= 2);
+  }
+}
+void CheckManyOrgs(const json& many) {
+  REQUIRE(many.at("total") == 1);
+  const json& orgs = many.at("facets").at("org").at("values");
+  CHECK(orgs.size() >= kManyOrgs + 1);
+  for (const json& v : orgs) CHECK(v.at("count") == 1);
+}
 
 }  // namespace
 
@@ -177,6 +216,8 @@ TEST_CASE("two local shards (--db twice, or a stub file) answer as one database"
     CheckSame(one, Ask({s.a, s.b}, q));
     CheckSame(one, Ask({s.dir / "stub"}, q));
   }
+  CheckFacetsHaveSubstance(Ask({s.all}, {"--all"}));
+  CheckManyOrgs(Ask({s.all}, {"manyorgsword"}));
 }
 
 TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv", "[e2e][shards][remote]") {
@@ -191,12 +232,18 @@ TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv"
   // Both spellings of a remote line: Xapian 1.4's and the older "remote tcp".
   WriteFile(s.dir / "stub-new", "auto a\nremote 127.0.0.1:" + std::to_string(server.port()) + "\n");
   WriteFile(s.dir / "stub-old", "auto a\nremote tcp 127.0.0.1 " + std::to_string(server.port()) + "\n");
+  // Facets over the remote shard are counted by Xapian's ValueCountMatchSpy
+  // on the server and merged: every field, every date granularity.
   for (const auto& q : kQueries) {
-    INFO(q.front());
-    const json one = Ask({s.all}, q);
-    CheckSame(one, Ask({s.dir / "stub-new"}, q));
-    CheckSame(one, Ask({s.dir / "stub-old"}, q));
+    for (const std::string& date : kDateFacets) {
+      INFO(q.front() << " " << date);
+      const json one = Ask({s.all}, q, date);
+      CheckSame(one, Ask({s.dir / "stub-new"}, q, date));
+      CheckSame(one, Ask({s.dir / "stub-old"}, q, date));
+    }
   }
+  CheckFacetsHaveSubstance(Ask({s.dir / "stub-new"}, {"--all"}));
+  CheckManyOrgs(Ask({s.dir / "stub-new"}, {"manyorgsword"}));  // it lives on the remote shard
 }
 
 TEST_CASE("an unreachable remote shard is a database error naming it", "[e2e][shards][remote]") {

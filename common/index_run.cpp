@@ -34,7 +34,8 @@ namespace {
 // Bump when the analysis or the document layout changes in a way that old
 // documents must be rebuilt for: every file then counts as changed (and is
 // re-indexed in place, resumably) on the next run.
-constexpr std::string_view kAnalysisVersion = "2";
+// 3: orgs and topics also spread over slot ranges (facets on remote shards).
+constexpr std::string_view kAnalysisVersion = "3";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

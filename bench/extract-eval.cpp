@@ -2,7 +2,7 @@
 // (boilerplate learned per folder, file modification time as FileInfo.mtime),
 // and prints one JSON object per release on stdout. Used by bench/extract-eval.
 //
-//   extract-eval-tool DIR [--date-order mdy] [--lang CODE]
+//   extract-eval-tool DIR [--date-order mdy] [--lang CODE] [--time-zone IANA-ID]
 #include <nlohmann/json.hpp>
 
 #include <sys/stat.h>
@@ -24,7 +24,7 @@ using pressdex::Analyser;
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: extract-eval-tool DIR [--date-order mdy] [--lang CODE]\n";
+    std::cerr << "usage: extract-eval-tool DIR [--date-order mdy] [--lang CODE] [--time-zone IANA-ID]\n";
     return 2;
   }
   pressdex::AnalyserOptions options;
@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     const std::string flag = argv[i];
     if (flag == "--date-order") options.day_first = std::string(argv[i + 1]) != "mdy";
     if (flag == "--lang") options.default_lang = argv[i + 1];
+    if (flag == "--time-zone") options.time_zone = argv[i + 1];
   }
   auto analyser = Analyser::Create(options);
   if (!analyser.ok()) {

@@ -11,10 +11,12 @@
 #include "common/extract/data_files.h"
 #include "common/extract/date_parse.h"
 #include "common/extract/dateline.h"
+#include "common/extract/file_clock.h"
 #include "common/extract/gazetteer.h"
 #include "common/extract/language_id.h"
 #include "common/extract/orgs.h"
 #include "common/extract/place_source.h"
+#include "common/extract/release_date.h"
 #include "common/extract/taxonomy.h"
 #include "common/extract/text_util.h"
 #include "common/extract/title.h"
@@ -24,7 +26,9 @@
 namespace pressdex {
 
 struct Analyser::Impl {
+  explicit Impl(FileClock c) : clock(std::move(c)) {}
   AnalyserOptions options;
+  FileClock clock;  // file times are instants; this says which day each falls on
   Gazetteer gazetteer;
   Taxonomy taxonomy;
   // Acronyms defined inline anywhere in the run; see AliasRegistry for how
@@ -36,7 +40,9 @@ Analyser::Analyser(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Analyser::~Analyser() = default;
 
 Result<std::unique_ptr<Analyser>> Analyser::Create(const AnalyserOptions& options) {
-  auto impl = std::make_unique<Impl>();
+  Result<FileClock> clock = FileClock::Create(options.time_zone);
+  if (!clock.ok()) return clock.status();
+  auto impl = std::make_unique<Impl>(std::move(clock).value());
   impl->options = options;
 
   Result<std::string> orgs = FindDataFile("orgs.toml");
@@ -138,7 +144,6 @@ void Analyser::UseDefinitions(const std::vector<AliasDefinition>& definitions) c
 Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
                           const std::vector<std::string>& boilerplate) const {
   const AnalyserOptions& opt = impl_->options;
-  const DateParser& dates = DateParser::Get();
   Release r;
   r.path = file.path;
   r.id = file.path + record.id_suffix;
@@ -175,32 +180,17 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   r.title = title.title;
   r.text = JoinLines(lines);
 
-  // Date: metadata, dateline, first full date of the body, file time.
-  if (auto d = dates.ParseField(record.meta.date, opt.day_first)) {
-    r.date = FormatIsoDate(*d);
-    r.date_source = "metadata";
-  }
-  if (r.date.empty() && dateline && dateline->date) {
-    DateParts d = *dateline->date;
-    if (!d.full()) {
-      // "Feb 26": the year comes from the file's time, the nearest such date to it.
-      if (file.mtime > 0) d.year = NearestYear(d.month, d.day, DateFromUnixTime(file.mtime));
-    }
-    if (d.full()) {
-      r.date = FormatIsoDate(d);
-      r.date_source = "dateline";
-    }
-  }
-  if (r.date.empty()) {
-    constexpr std::size_t kBodyLimit = 20000;
-    if (auto m = dates.FindFirst(r.text, opt.day_first, false, kBodyLimit)) {
-      r.date = FormatIsoDate(m->date);
-      r.date_source = "body";
-    }
-  }
-  if (r.date.empty() && file.mtime > 0) {
-    r.date = FormatIsoDate(DateFromUnixTime(file.mtime));
-    if (!r.date.empty()) r.date_source = "mtime";
+  // Date: metadata, dateline, first full date of the body, file time; how
+  // they are weighed against each other is in release_date.h.
+  DateEvidence evidence;
+  evidence.metadata = record.meta.date;
+  if (dateline) evidence.dateline = dateline->date;
+  evidence.body = r.text;
+  if (file.mtime > 0) evidence.file_day = impl_->clock.Day(file.mtime);
+  evidence.day_first = opt.day_first;
+  if (auto d = ChooseReleaseDate(evidence)) {
+    r.date = std::move(d->date);
+    r.date_source = std::move(d->source);
   }
 
   // Place and source.

@@ -18,6 +18,7 @@ struct AnalyserOptions {
   bool day_first = true;            // 04/05/2020 is 4 May (false: --date-order mdy)
   std::string orgs_file;            // extra gazetteer (TOML), added to the shipped one
   std::string taxonomy_file;        // replaces the shipped topic taxonomy when set
+  std::string time_zone;            // clock file times are read on (IANA id); empty: the machine's
 };
 
 // Thread-safe after construction: Analyse() is const and may run on many

@@ -19,6 +19,7 @@
 #include "common/batch_writer.h"
 #include "common/db_folder.h"
 #include "common/extract/data_files.h"
+#include "common/extract/file_clock.h"
 #include "common/index_lock.h"
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
@@ -45,9 +46,11 @@ std::string FileBytesOrEmpty(const std::string& path) {
 
 // Everything besides a file's own bytes that decides what its documents hold.
 std::string SettingsFingerprint(const AnalyserOptions& o) {
-  const std::string settings =
-      fmt::format("{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION, o.default_lang,
-                  o.day_first ? "dmy" : "mdy", o.orgs_file, o.taxonomy_file, schema::kMaxTermBytes);
+  // The clock file times are read on decides the dates of files dated by them.
+  const auto clock = FileClock::Create(o.time_zone);
+  const std::string settings = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION,
+                                           o.default_lang, o.day_first ? "dmy" : "mdy", o.orgs_file, o.taxonomy_file,
+                                           schema::kMaxTermBytes, clock.ok() ? clock->id() : o.time_zone);
   std::uint64_t h = Fingerprint(settings);
   h = Fingerprint(FileBytesOrEmpty(o.orgs_file), h);
   h = Fingerprint(FileBytesOrEmpty(o.taxonomy_file), h);

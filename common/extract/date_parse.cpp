@@ -519,6 +519,8 @@ int NearestYear(int month, int day, const DateParts& reference) {
   return best;
 }
 
+long long DayNumber(const DateParts& d) { return DaysFromCivil(d.year, d.month, d.day); }
+
 DateParts DateFromUnixTime(long long seconds) {
   long long z = (seconds >= 0 ? seconds : seconds - 86399) / 86400 + 719468;
   const long long era = (z >= 0 ? z : z - 146096) / 146097;

@@ -60,7 +60,9 @@ std::string FormatIsoDate(const DateParts& d);
 // The year that puts day/month nearest to the reference date (within a year
 // either way): "Dec 30" seen on 2 Jan 2021 is 2020.
 int NearestYear(int month, int day, const DateParts& reference);
-// The date (UTC) of a Unix time.
+// The date (UTC) of a Unix time; FileClock reads one in a time zone.
 DateParts DateFromUnixTime(long long seconds);
+// Days since 1970-01-01 of a full date (proleptic Gregorian), for day arithmetic.
+long long DayNumber(const DateParts& d);
 
 }  // namespace pressdex

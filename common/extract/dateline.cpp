@@ -42,6 +42,17 @@ bool AllCaps(std::string_view s) {
   return upper;
 }
 
+// A dateline field that is a date ("March 3"), or a region and the date
+// without a comma between ("Tex. March 3", as in "ANGLETON, Tex. March 3").
+std::optional<DateParts> TrailingDate(std::string_view part, bool day_first) {
+  if (auto date = DateParser::Get().ParseExact(part, day_first)) return date;
+  if (auto m = DateParser::Get().FindFirst(part, day_first, true);
+      m && TrimView(part.substr(m->end)).empty() && LooksLikePlace(part.substr(0, m->begin))) {
+    return m->date;
+  }
+  return std::nullopt;
+}
+
 // "JAKARTA, 29 April 2020", "Jakarta (VNA)", "NEW YORK, March 3 (Reuters)",
 // "BANGKOK, 29 April 2020 /PRNewswire/".
 std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
@@ -100,15 +111,16 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
     return std::nullopt;
   }
   d.place = NormalisePlace(place);
+  // "ROME, March 13, Reuter": the agency after the date, without brackets.
+  if (d.agency.empty() && parts.size() > 2 && LooksLikeAgency(parts.back()) &&
+      TrailingDate(parts[parts.size() - 2], day_first)) {
+    d.agency = Trim(parts.back());
+    parts.pop_back();
+  }
   std::size_t regions_end = parts.size();
   if (parts.size() > 1) {
-    if (auto date = DateParser::Get().ParseExact(parts.back(), day_first)) {
+    if (auto date = TrailingDate(parts.back(), day_first)) {
       d.date = date;
-      regions_end = parts.size() - 1;
-    } else if (auto m = DateParser::Get().FindFirst(parts.back(), day_first, true);
-               m && TrimView(parts.back().substr(m->end)).empty() && LooksLikePlace(parts.back().substr(0, m->begin))) {
-      // "ANGLETON, Tex. March 3": a region and the date without a comma between.
-      d.date = m->date;
       regions_end = parts.size() - 1;
     } else if (parts.size() > 2) {
       // "April 29, 2020" split by its own comma.

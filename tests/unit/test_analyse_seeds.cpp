@@ -17,7 +17,9 @@ namespace {
 
 const Analyser& TheAnalyser() {
   static const std::unique_ptr<Analyser> a = [] {
-    auto made = Analyser::Create(AnalyserOptions{});
+    AnalyserOptions options;
+    options.time_zone = "UTC";  // file times below are read on one clock, whatever the machine's
+    auto made = Analyser::Create(options);
     REQUIRE(made.ok());
     return std::move(made).value();
   }();

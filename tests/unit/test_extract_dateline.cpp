@@ -38,6 +38,29 @@ TEST_CASE("dateline: place, date, agency", "[extract][dateline]") {
   CHECK(d->date->year == 2021);
 }
 
+TEST_CASE("dateline: an agency after the date, without brackets", "[extract][dateline]") {
+  auto d = FindDateline({"ROME, March 13, Reuter - Italy's trade deficit narrowed"}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Rome");
+  CHECK(d->agency == "Reuter");
+  REQUIRE(d->date);
+  CHECK(d->date->month == 3);
+  CHECK(d->date->day == 13);
+
+  d = FindDateline({"OKLAHOMA CITY, Okla. March 11, Reuter - The company said"}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Oklahoma City");
+  CHECK(d->agency == "Reuter");
+  REQUIRE(d->date);
+  CHECK(d->date->day == 11);
+
+  // A region is not an agency: without a date before it, nothing moves.
+  d = FindDateline({"CALGARY, Alberta, March 3 - Shell Canada said"}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Calgary");
+  CHECK(d->agency.empty());
+}
+
 TEST_CASE("dateline: a photo credit is not a source, a phrase is not a place", "[extract][dateline]") {
   CHECK_FALSE(FindDateline({"In Bangkok, Thailand (Photo: Xinhua) - more"}, 0, true));
   CHECK_FALSE(FindDateline({"Meanwhile - the talks went on for hours without a result."}, 0, true));

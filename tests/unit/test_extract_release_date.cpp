@@ -1,0 +1,109 @@
+// Which date a release gets: the trust order, the reconciliation of a
+// year-less dateline with the file time, and the clock file times are read on.
+#include <catch2/catch.hpp>
+
+#include "common/analyse.h"
+#include "common/extract/file_clock.h"
+#include "common/extract/release_date.h"
+
+using namespace pressdex;
+
+namespace {
+
+// "date source", or "none".
+std::string Choose(std::string_view metadata, std::optional<DateParts> dateline, std::string_view body,
+                   std::optional<DateParts> file_day) {
+  DateEvidence e;
+  e.metadata = metadata;
+  e.dateline = dateline;
+  e.body = body;
+  e.file_day = file_day;
+  const auto d = ChooseReleaseDate(e);
+  return d ? d->date + " " + d->source : "none";
+}
+
+constexpr DateParts kMarch3{0, 3, 3};  // "TOKYO, March 3 -"
+
+}  // namespace
+
+TEST_CASE("release date: metadata, then dateline, then body, then file time", "[extract][date]") {
+  CHECK(Choose("2016-03-04", kMarch3, "on 1 May 2016", DateParts{2016, 3, 2}) == "2016-03-04 metadata");
+  CHECK(Choose("", DateParts{2020, 4, 29}, "on 1 May 2020", DateParts{2025, 12, 1}) == "2020-04-29 dateline");
+  CHECK(Choose("", std::nullopt, "held on 1 May 2020 in", DateParts{2025, 12, 1}) == "2020-05-01 body");
+  CHECK(Choose("", std::nullopt, "no date here", DateParts{2025, 12, 1}) == "2025-12-01 mtime");
+  CHECK(Choose("", std::nullopt, "no date here", std::nullopt) == "none");
+  // A year-less dateline with nothing to take the year from dates nothing.
+  CHECK(Choose("", kMarch3, "no date here", std::nullopt) == "none");
+}
+
+TEST_CASE("release date: a year-less dateline and the file time", "[extract][date]") {
+  // Same day: the dateline, its year from the file time.
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 3}) == "1987-03-03 dateline");
+  // The file existed the day before the dateline's local day (Tokyo's morning
+  // is New York's evening): that day, and the file time is what decided it.
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 2}) == "1987-03-02 mtime");
+  // ...across a year end too.
+  CHECK(Choose("", DateParts{0, 1, 1}, "", DateParts{1986, 12, 31}) == "1986-12-31 mtime");
+  // A file time after the dateline's day may be a copy or a crawl: the dateline stands.
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 4}) == "1987-03-03 dateline");
+  // Far apart: the file time only lends the nearest year.
+  CHECK(Choose("", DateParts{0, 12, 30}, "", DateParts{2021, 1, 2}) == "2020-12-30 dateline");
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 1}) == "1987-03-03 dateline");
+}
+
+TEST_CASE("release date: a dateline with its year is kept as written", "[extract][date]") {
+  CHECK(Choose("", DateParts{2020, 4, 29}, "", DateParts{2020, 4, 28}) == "2020-04-29 dateline");
+  CHECK(Choose("", DateParts{2020, 4, 29}, "", DateParts{2020, 4, 30}) == "2020-04-29 dateline");
+}
+
+TEST_CASE("release date: a body date ahead of the file time is not the release's", "[extract][date]") {
+  const std::string_view body = "The notes mature on August 1, 1997. The quarter ended February 28, 1987.";
+  CHECK(Choose("", std::nullopt, body, DateParts{1987, 3, 5}) == "1987-02-28 body");
+  CHECK(Choose("", std::nullopt, "The notes mature on August 1, 1997.", DateParts{1987, 3, 5}) == "1987-03-05 mtime");
+  // One day ahead is still the same moment on another clock.
+  CHECK(Choose("", std::nullopt, "on 6 March 1987", DateParts{1987, 3, 5}) == "1987-03-06 body");
+  // Without a file time nothing says the date is ahead.
+  CHECK(Choose("", std::nullopt, body, std::nullopt) == "1997-08-01 body");
+}
+
+TEST_CASE("file clock: the day of an instant depends on the zone", "[extract][date]") {
+  constexpr long long kInstant = 541735200;  // 1987-03-03T02:00Z: 21:00 on 2 March in New York (EST)
+  auto utc = FileClock::Create("UTC");
+  auto ny = FileClock::Create("America/New_York");
+  auto tokyo = FileClock::Create("Asia/Tokyo");
+  REQUIRE(utc.ok());
+  REQUIRE(ny.ok());
+  REQUIRE(tokyo.ok());
+  CHECK(FormatIsoDate(utc->Day(kInstant)) == "1987-03-03");
+  CHECK(FormatIsoDate(ny->Day(kInstant)) == "1987-03-02");
+  CHECK(FormatIsoDate(tokyo->Day(kInstant)) == "1987-03-03");
+  // Daylight saving from ICU's data: 1987-04-06T04:30Z is 00:30 EDT on 6 April
+  // (it would still be 5 April in EST); 61 days earlier the same hour is 23:30 EST
+  // on 3 February.
+  CHECK(FormatIsoDate(ny->Day(544681800)) == "1987-04-06");
+  CHECK(FormatIsoDate(ny->Day(544681800 - 61 * 86400)) == "1987-02-03");
+  CHECK(ny->id() == "America/New_York");
+  CHECK_FALSE(FileClock::Create("Nowhere/Atlantis").ok());
+  CHECK(FileClock::Create("").ok());  // the machine's own zone
+}
+
+TEST_CASE("analyse: a wire dateline is read against the file time on the indexer's clock", "[analyse][date]") {
+  SourceRecord rec;
+  rec.text =
+      "Japan trade surplus widens\n\nTOKYO, March 3 - Japan's trade surplus widened in February, "
+      "the Finance Ministry said in a statement released this morning.";
+  const FileInfo file{"tokyo.txt", "", 541735200, 0};  // 21:00 on 2 March in New York
+  auto analyse = [&](const char* zone) {
+    AnalyserOptions options;
+    options.time_zone = zone;
+    auto a = Analyser::Create(options);
+    REQUIRE(a.ok());
+    const Release r = (*a)->Analyse(rec, file, {});
+    return r.date + " " + r.date_source;
+  };
+  CHECK(analyse("America/New_York") == "1987-03-02 mtime");
+  CHECK(analyse("UTC") == "1987-03-03 dateline");
+  AnalyserOptions bad;
+  bad.time_zone = "Nowhere/Atlantis";
+  CHECK_FALSE(Analyser::Create(bad).ok());
+}

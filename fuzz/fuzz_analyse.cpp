@@ -1,4 +1,4 @@
-// libFuzzer entry point; what it exercises is in fuzz/targets.h.
+// libFuzzer entry point; what it exercises is in fuzz/targets.cpp.
 #include "fuzz/targets.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,129 +1,27 @@
-// What each fuzz target does with its input, shared by the libFuzzer
-// entry points (fuzz/fuzz_*.cpp) and by the regression unit test that replays
-// every saved crash input (tests/unit/test_readers_robust_fuzz.cpp), so a
-// crash, once found, is tested in every normal build.
+// What each fuzz target does with its input, shared by the libFuzzer entry
+// points (fuzz/fuzz_*.cpp) and by the regression unit test that replays every
+// saved crash input (tests/unit/test_readers_robust_fuzz.cpp), so a crash,
+// once found, is tested in every normal build. Each function runs one input
+// and traps (__builtin_trap) when a module breaks a promise it makes.
+// Definitions in fuzz/targets.cpp.
 #pragma once
 
-#include <xapian.h>
-
+#include <cstddef>
 #include <cstdint>
-#include <memory>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "common/analyse.h"
-#include "common/document_builder.h"
-#include "common/encoding.h"
-#include "common/extract/data_files.h"
-#include "common/extract/date_parse.h"
-#include "common/extract/dateline.h"
-#include "common/extract/gazetteer.h"
-#include "common/extract/orgs.h"
-#include "common/normalize.h"
-#include "common/query.h"
 #include "common/readers.h"
 
 namespace pressdex::fuzz {
 
-// Bytes as the indexer would hand them to a reader: decoded, or (when the
-// decoder refuses them) forced to valid UTF-8 anyway, to reach the reader.
-inline std::string AsText(std::string_view bytes) {
-  auto decoded = DecodeToUtf8(bytes);
-  return decoded.ok() ? std::move(decoded.value().utf8) : SanitizeUtf8(bytes);
-}
-
-inline std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-inline void Decode(std::string_view bytes) {
-  auto r = DecodeToUtf8(bytes);
-  if (r.ok() && !IsValidUtf8(r.value().utf8)) __builtin_trap();  // the decoder's promise
-}
-
-inline void Read(Format format, std::string_view bytes) {
-  const std::string text = AsText(bytes);
-  auto r = ReadRecords(format, text);
-  if (!r.ok()) return;
-  for (const auto& record : r->records) {
-    if (!IsValidUtf8(record.text) || !IsValidUtf8(record.title)) __builtin_trap();
-  }
-}
-
-inline void Dates(std::string_view bytes) {
-  const std::string text = AsText(bytes);
-  const DateParser& parser = DateParser::Get();
-  for (const bool day_first : {true, false}) {
-    if (auto d = parser.ParseField(text, day_first); d && d->full() && FormatIsoDate(*d).empty()) __builtin_trap();
-    if (auto m = parser.FindFirst(text, day_first, true); m && (m->begin > m->end || m->end > text.size()))
-      __builtin_trap();
-    (void)parser.FindFirst(text, day_first, false, 64);
-    (void)parser.ParseExact(text, day_first);
-  }
-}
-
-inline void Datelines(std::string_view bytes) {
-  const std::vector<std::string> lines = Lines(AsText(bytes));
-  for (const bool day_first : {true, false}) {
-    if (auto d = FindDateline(lines, 0, day_first); d && (d->line >= lines.size() || d->length > lines[d->line].size()))
-      __builtin_trap();
-  }
-}
-
-inline const Gazetteer& ShippedGazetteer() {
-  static const Gazetteer* gazetteer = [] {
-    auto* g = new Gazetteer();  // NOLINT: lives for the process, like the fuzzer
-    if (auto path = FindDataFile("orgs.toml"); path.ok()) (void)g->AddFile(*path);
-    return g;
-  }();
-  return *gazetteer;
-}
-
-inline void Organisations(std::string_view bytes) {
-  const std::string text = AsText(bytes);
-  AliasRegistry registry;
-  for (const auto& found : ExtractOrganisations(text, ShippedGazetteer(), &registry)) {
-    if (found.first_offset > text.size() || !IsValidUtf8(found.org.name)) __builtin_trap();
-  }
-  (void)ResolveStatedOrganisation(text.substr(0, 200), ShippedGazetteer());
-}
-
-inline void Query(std::string_view bytes) {
-  const std::string text = AsText(bytes);
-  static const Xapian::Database empty;
-  QueryOptions options;
-  options.any = !text.empty() && (text[0] & 1);
-  (void)ParseQuery(text, options, empty);
-}
-
+void Decode(std::string_view bytes);               // the charset decoder
+void Read(Format format, std::string_view bytes);  // one reader
+void Dates(std::string_view bytes);                // the date parser
+void Datelines(std::string_view bytes);            // dateline finding
+void Organisations(std::string_view bytes);        // the organisation extractor
+void Query(std::string_view bytes);                // the query parser front end
 // The whole per-file pipeline: reader (chosen by the first byte), analysis
 // with every extractor, document building.
-inline void Analyse(std::string_view bytes) {
-  if (bytes.empty()) return;
-  static const Format kFormats[] = {Format::kText, Format::kMarkdown, Format::kHtml, Format::kJson, Format::kJsonl};
-  const Format format = kFormats[static_cast<unsigned char>(bytes[0]) % 5];
-  static const std::unique_ptr<Analyser> analyser = [] {
-    auto a = Analyser::Create(AnalyserOptions{});
-    if (!a.ok()) __builtin_trap();
-    return std::move(a.value());
-  }();
-  const std::string text = AsText(bytes.substr(1));
-  auto r = ReadRecords(format, text);
-  if (!r.ok()) return;
-  const FileInfo info{"fuzz/input.txt", "fuzz", 1588000000, static_cast<long long>(bytes.size())};
-  for (const auto& record : r->records) {
-    const Release release = analyser->Analyse(record, info, {"Home", "Share this"});
-    (void)BuildDocument(release);
-  }
-}
+void Analyse(std::string_view bytes);
 
 }  // namespace pressdex::fuzz

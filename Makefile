@@ -8,6 +8,10 @@ CMAKE_FLAGS ?=
 ifeq ($(CI),true)
   CMAKE_FLAGS += -DPRESSDEX_WERROR=ON
 endif
+# `make test` also fuzzes every libFuzzer target (fuzz/run, FUZZ_SECONDS each)
+# in CI; FUZZ_IN_TEST=1 turns that on anywhere, FUZZ_IN_TEST=0 off.
+FUZZ_SECONDS ?= 30
+FUZZ_IN_TEST ?= $(if $(filter true,$(CI)),1,0)
 DEMO_DB    := $(BUILD)/demo-db
 INDEX      := $(BUILD)/indexer/pressdex-index
 SEARCH     := $(BUILD)/searcher/pressdex-search
@@ -32,10 +36,13 @@ demo: build
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+ifeq ($(FUZZ_IN_TEST),1)
+	@$(MAKE) --no-print-directory fuzz
+endif
 
 # The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-sanitize:
-	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug CMAKE_FLAGS="$(CMAKE_FLAGS) -DPRESSDEX_SANITIZE=ON"
+	$(MAKE) test BUILD=build-asan BUILD_TYPE=Debug FUZZ_IN_TEST=0 CMAKE_FLAGS="$(CMAKE_FLAGS) -DPRESSDEX_SANITIZE=ON"
 
 bench: build
 	@scripts/install-deps --bench
@@ -51,10 +58,10 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
 
-# libFuzzer targets (clang, ASan + UBSan), each run for FUZZ_SECONDS.
-FUZZ_SECONDS ?= 30
+# libFuzzer targets (clang, ASan + UBSan), each run for FUZZ_SECONDS, JOBS at a time.
 .PHONY: fuzz
 fuzz:
+	@scripts/install-deps --fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_BUILD=build-fuzz JOBS=$(JOBS) fuzz/run

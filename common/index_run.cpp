@@ -36,7 +36,9 @@ namespace {
 // documents must be rebuilt for: every file then counts as changed (and is
 // re-indexed in place, resumably) on the next run.
 // 3: orgs and topics also spread over slot ranges (facets on remote shards).
-constexpr std::string_view kAnalysisVersion = "3";
+// 4: dates: a year-less dateline reconciled with the file time, read on the
+//    indexer's clock; body dates ahead of the file skipped (release_date.h).
+constexpr std::string_view kAnalysisVersion = "4";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -173,6 +173,10 @@ int Main(int argc, char** argv) {
   app.add_option("--date-order", date_order, "How to read 04/05/2020: dmy (4 May) or mdy (April 5)")
       ->check(CLI::IsMember({"dmy", "mdy"}))
       ->default_str("dmy");
+  app.add_option("--time-zone", options.analyser.time_zone,
+                 "Clock the files' modification times are read on, when a release's date comes from it or a "
+                 "dateline has no year (IANA zone, e.g. Asia/Jakarta; default: $TZ, else the machine's)")
+      ->type_name("ZONE");
   app.add_option("--orgs", options.analyser.orgs_file, "Extra organisations gazetteer (TOML), added to the shipped one")
       ->type_name("FILE")
       ->check(CLI::ExistingFile);

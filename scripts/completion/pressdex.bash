@@ -45,11 +45,11 @@ _pressdex_index() {
     --date-order) COMPREPLY=($(compgen -W "dmy mdy" -- "$cur")); return ;;
     --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en id ms vi th km lo my zh ja tl fr de es" -- "$cur")); return ;;
-    --max-size|--batch-size|-j|--jobs|--shards) return ;;
+    --max-size|--batch-size|-j|--jobs|--shards|--time-zone) return ;;
     --bulk) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
   esac
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "--db --lang --date-order --orgs --taxonomy --max-size --batch-size -j --jobs --shards --bulk --compact --progress --follow-symlinks
+    COMPREPLY=($(compgen -W "--db --lang --date-order --time-zone --orgs --taxonomy --max-size --batch-size -j --jobs --shards --bulk --compact --progress --follow-symlinks
       --rebuild -n --dry-run --wait --format -v --verbose -q --quiet --help --version" -- "$cur"))
   else
     COMPREPLY=($(compgen -f -- "$cur"))

@@ -65,3 +65,11 @@ TEST_CASE("option -j must be a positive number", "[e2e][index][jobs]") {
   CHECK(Index({"--db", dir / "db", "-j", "0", CorpusDir()}).exit_code == 2);
   CHECK(Index({"--db", dir / "db", "-j", "x", CorpusDir()}).exit_code == 2);
 }
+
+TEST_CASE("option --time-zone takes an IANA zone and refuses an unknown one", "[e2e][index][dates]") {
+  TempDir dir;
+  const RunResult bad = Index({"--db", dir / "bad", "--time-zone", "Mars/Base", CorpusDir()});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("Mars/Base") != std::string::npos);
+  CHECK(Index({"--db", dir / "ok", "-q", "--time-zone", "Asia/Jakarta", CorpusDir()}).exit_code == 0);
+}

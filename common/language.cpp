@@ -152,6 +152,22 @@ Xapian::Stem StemmerFor(std::string_view lang_code) {
   return Xapian::Stem(name);
 }
 
+StemCache::StemCache(std::string_view lang_code) : stemmer_(StemmerFor(lang_code)) {}
+
+const std::string& StemCache::Stem(const std::string& word) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() > 200000) cache_.clear();
+  return cache_.emplace(word, stemmer_(word)).first->second;
+}
+
+StemCache& StemCacheFor(std::string_view lang_code) {
+  thread_local std::unordered_map<std::string, StemCache> caches;
+  auto it = caches.find(std::string(lang_code));
+  if (it == caches.end()) it = caches.emplace(std::string(lang_code), StemCache(lang_code)).first;
+  return it->second;
+}
+
 }  // namespace pressdex
 
 namespace pressdex {

@@ -24,14 +24,16 @@ struct BatchStats {
 
 struct BatchIo {
   std::istream& in;  // one query per line; blank lines and "#..." skipped
-  std::FILE* out;    // results, in input order, flushed after each query
+  std::FILE* out;    // results, in input order; flushed whenever `in` has no input ready (see RunBatch)
   std::FILE* err;    // "PROGRAM: line L (query N): message" per malformed query
   std::string_view program;
   const std::atomic<bool>* stop = nullptr;  // raised by a signal handler: finish the current query and end
   bool explain = false;                     // ExplainText of each query to `err`
 };
 
-// Runs each query as `base` with its query text replaced. A malformed query
+// Runs each query as `base` with its query text replaced. Answers are
+// flushed before each read that may wait for input, so a co-process that
+// waits for an answer before writing its next query always gets it. A malformed query
 // is reported (stderr, plus an in-stream error object where the format has
 // one) and the batch goes on. A database error ends the batch and is
 // returned (IoError/NotFound): what was printed before it stays valid.

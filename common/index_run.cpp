@@ -38,7 +38,8 @@ namespace {
 // 3: orgs and topics also spread over slot ranges (facets on remote shards).
 // 4: dates: a year-less dateline reconciled with the file time, read on the
 //    indexer's clock; body dates ahead of the file skipped (release_date.h).
-constexpr std::string_view kAnalysisVersion = "4";
+// 5: document data as key=value lines, not JSON (JSON data still decodes).
+constexpr std::string_view kAnalysisVersion = "5";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

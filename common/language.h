@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace pressdex {
 
@@ -18,6 +19,23 @@ std::string StemmerNameFor(std::string_view lang_code);
 
 // A ready stemmer for the language (a no-op stemmer for "none").
 Xapian::Stem StemmerFor(std::string_view lang_code);
+
+// StemmerFor(lang) with its answers remembered: indexing and snippets stem
+// every word of a text, and words repeat (within a text, across the hits of a
+// page, across a batch's queries). Bounded: forgets all past 200,000 words.
+class StemCache {
+ public:
+  explicit StemCache(std::string_view lang_code);
+  // Valid until the next call.
+  const std::string& Stem(const std::string& word);
+
+ private:
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+// This thread's StemCache for a language.
+StemCache& StemCacheFor(std::string_view lang_code);
 
 // The language a query is written in, as far as its script tells: "th",
 // "lo", "km", "my", "zh", "ja", "ko" for those scripts, "vi" for letters only

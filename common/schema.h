@@ -91,7 +91,9 @@ std::vector<std::string> DecodeList(std::string_view encoded);
 std::string SortKey(std::string_view iso_date, std::string_view id);
 
 // What a search result needs without re-reading the file. Stored as the
-// document data; encoded as JSON so `xapian-delve -d` stays readable.
+// document data, one "key=value" line per field (Omega's style), so
+// `xapian-delve -d` stays readable and decoding is cheap; data written as
+// JSON by older versions still decodes.
 struct DocumentData {
   std::string id;
   std::string path;

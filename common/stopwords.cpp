@@ -1,5 +1,9 @@
 #include "common/stopwords.h"
 
+#include <algorithm>
+#include <span>
+#include <string>
+
 namespace pressdex {
 namespace {
 
@@ -29,11 +33,26 @@ constexpr std::string_view kEnglish[] = {
     "very",
 };
 
+// Looks a word up in a list as it is. A query has a few words, so a scan
+// costs next to nothing, where building a SimpleStopper (a std::set of the
+// list) cost 118,000 instructions: 2.5 % of a whole one-shot search.
+class ListStopper : public Xapian::Stopper {
+ public:
+  explicit ListStopper(std::span<const std::string_view> words) : words_(words) {}
+  bool operator()(const std::string& word) const override {
+    return std::find(words_.begin(), words_.end(), word) != words_.end();
+  }
+  std::string get_description() const override { return "pressdex::ListStopper"; }
+
+ private:
+  std::span<const std::string_view> words_;
+};
+
 }  // namespace
 
 const Xapian::Stopper* QueryStopperFor(std::string_view lang) {
   if (lang == "en") {
-    static const Xapian::SimpleStopper english(std::begin(kEnglish), std::end(kEnglish));
+    static const ListStopper english(kEnglish);
     return &english;
   }
   return nullptr;

@@ -1,8 +1,8 @@
 // Batch mode without the CLI: queries in, one answer per query out, in
 // order; malformed queries reported and skipped; the exit-code rule.
-#include <catch2/catch.hpp>
-
+#include <sys/stat.h>
 #include <xapian.h>
+#include <catch2/catch.hpp>
 
 #include <atomic>
 #include <cstdio>
@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -101,7 +102,72 @@ pressdex::OutputOptions Format(pressdex::OutputFormat format) {
   return o;
 }
 
+// Input arriving in chunks, as from a pipe. After each chunk it says whether
+// more is ready (`ready_after`), and every time the batch reads past a chunk
+// it records how many bytes of answers `out` has written to its file by then.
+class Chunks : public std::streambuf {
+ public:
+  Chunks(std::vector<std::string> chunks, bool ready_after, std::FILE* out)
+      : chunks_(std::move(chunks)), ready_after_(ready_after), out_(out) {}
+  std::vector<long> written_at_read;  // file size at each read (the first, before any query, too)
+
+ protected:
+  int_type underflow() override {
+    struct stat st {};
+    REQUIRE(fstat(fileno(out_), &st) == 0);
+    written_at_read.push_back(static_cast<long>(st.st_size));
+    if (next_ == chunks_.size()) return traits_type::eof();
+    current_ = chunks_[next_++];
+    setg(current_.data(), current_.data(), current_.data() + current_.size());
+    return traits_type::to_int_type(current_[0]);
+  }
+  std::streamsize showmanyc() override { return ready_after_ && next_ < chunks_.size() ? 1 : 0; }
+
+ private:
+  std::vector<std::string> chunks_;
+  bool ready_after_;
+  std::FILE* out_;
+  std::size_t next_ = 0;
+  std::string current_;
+};
+
+// Runs a count batch over `input`; returns the sizes Chunks recorded.
+std::vector<long> WrittenAtEachRead(const TinyDb& db, std::vector<std::string> input, bool ready_after) {
+  auto searcher = pressdex::Searcher::Open({db.path()});
+  REQUIRE(searcher.ok());
+  std::FILE* out = std::tmpfile();
+  std::FILE* err = std::tmpfile();
+  REQUIRE(out != nullptr);
+  Chunks chunks(std::move(input), ready_after, out);
+  std::istream in(&chunks);
+  pressdex::OutputOptions options = Format(pressdex::OutputFormat::kCount);
+  options.batch = true;
+  auto writer = pressdex::MakeResponseWriter(options);
+  const pressdex::BatchIo io{in, out, err, "test"};
+  REQUIRE(pressdex::RunBatch(**searcher, pressdex::SearchRequest{}, *writer, io).ok());
+  std::fclose(out);
+  std::fclose(err);
+  return chunks.written_at_read;
+}
+
 }  // namespace
+
+TEST_CASE("batch: a co-process gets each answer before the batch waits for its next query", "[batch]") {
+  TinyDb db;
+  // One query at a time and nothing more ready: each answer ("2\n", "1\n",
+  // "0\n") is in the file before the next read.
+  CHECK(WrittenAtEachRead(db, {"masks\n", "flood relief\n", "nothingzz\n"}, false) == std::vector<long>{0, 2, 4, 6});
+  // A query split over two chunks: no answer is owed in between.
+  CHECK(WrittenAtEachRead(db, {"mas", "ks\n"}, false) == std::vector<long>{0, 0, 2});
+}
+
+TEST_CASE("batch: queries already waiting are answered without a write per answer", "[batch]") {
+  TinyDb db;
+  // More input is ready after each chunk: the answers ("2\n2\n1\n0\n") stay
+  // buffered until the read that finds the input's end.
+  CHECK(WrittenAtEachRead(db, {"masks\nflood\n", "flood relief\n", "nothingzz\n"}, true) ==
+        std::vector<long>{0, 0, 0, 8});
+}
 
 TEST_CASE("batch: tsv rows carry the query number; blank and # lines do not count", "[batch]") {
   TinyDb db;

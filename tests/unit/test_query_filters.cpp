@@ -235,4 +235,22 @@ TEST_CASE("relevance ties break by date, newest first, then id", "[query]") {
   for (const auto& hit : response->hits) ids.push_back(hit.doc.id);
   // Titles differ ("Release a"...), bodies are the same: scores tie.
   CHECK(ids == std::vector<std::string>{"c", "a", "b"});
+
+  // Pages cut through the tie: each is its slice of the whole order (a
+  // page's end inside the tie takes the sorted match, one after it doesn't).
+  for (std::size_t offset = 0; offset < 3; ++offset) {
+    for (std::size_t limit = 1; limit <= 3; ++limit) {
+      INFO("offset " << offset << " limit " << limit);
+      request.offset = offset;
+      request.limit = limit;
+      auto page = (*searcher)->Search(request);
+      REQUIRE(page.ok());
+      std::vector<std::string> got;
+      for (const auto& hit : page->hits) got.push_back(hit.doc.id);
+      const std::size_t end = std::min<std::size_t>(offset + limit, ids.size());
+      CHECK(got == std::vector<std::string>(ids.begin() + static_cast<std::ptrdiff_t>(offset),
+                                            ids.begin() + static_cast<std::ptrdiff_t>(end)));
+      CHECK(page->total == 3);
+    }
+  }
 }

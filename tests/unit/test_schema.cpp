@@ -70,4 +70,58 @@ TEST_CASE("document data round-trips", "[schema]") {
   CHECK(back->mtime == d.mtime);
   CHECK(back->size == d.size);
   CHECK_FALSE(DecodeDocumentData("not json").ok());
+  CHECK_FALSE(DecodeDocumentData("").ok());
+}
+
+TEST_CASE("document data: readable key=value lines, every byte kept", "[schema]") {
+  DocumentData d;
+  d.id = "dir\\a=b.txt";
+  d.path = "line\nbreak\\n/x.txt";  // a real newline, then a backslash and an n
+  d.title = "Tiêu đề\r\ttabbed \\ slash";
+  d.url = "https://example.org/?a=1&b=2";
+  d.orgs = {"ASEAN Secretariat", "W\nHO"};
+  d.topics = {"health", "trade"};
+  d.size = 7;
+  const std::string encoded = EncodeDocumentData(d);
+  // One field per line, as xapian-delve shows it; the newline in a value is escaped.
+  CHECK(encoded.rfind("id=dir\\\\a=b.txt\npath=line\\nbreak\\\\n/x.txt\n", 0) == 0);
+  CHECK(encoded.find("\nurl=https://example.org/?a=1&b=2\n") != std::string::npos);
+  auto back = DecodeDocumentData(encoded);
+  REQUIRE(back.ok());
+  CHECK(back->id == d.id);
+  CHECK(back->path == d.path);
+  CHECK(back->title == d.title);
+  CHECK(back->url == d.url);
+  CHECK(back->orgs == d.orgs);
+  CHECK(back->topics == d.topics);
+  CHECK(back->date.empty());
+  CHECK(back->mtime == 0);
+  CHECK(back->size == 7);
+  // Invalid UTF-8 is replaced (U+FFFD), as the JSON of format 1 did.
+  d.title = "bad \xC3 byte";
+  CHECK(DecodeDocumentData(EncodeDocumentData(d))->title == "bad \xEF\xBF\xBD byte");
+  // Keys it doesn't know (a later version's) are skipped.
+  auto later = DecodeDocumentData("id=x\nfuture=1\ntitle=T\n");
+  REQUIRE(later.ok());
+  CHECK(later->id == "x");
+  CHECK(later->title == "T");
+}
+
+TEST_CASE("document data written as JSON (before format 2) still decodes", "[schema]") {
+  const std::string old =
+      R"({"date":"1987-03-19","date_source":"dateline","id":"a.txt","lang":"en","mtime":543110400,)"
+      R"("orgs":["WHO","ASEAN Secretariat"],"path":"/r/a.txt","size":283,"text":"","title":"AARON \"Q\"",)"
+      R"("topics":["arts"]})";
+  auto d = DecodeDocumentData(old);
+  REQUIRE(d.ok());
+  CHECK(d->id == "a.txt");
+  CHECK(d->path == "/r/a.txt");
+  CHECK(d->title == "AARON \"Q\"");
+  CHECK(d->date == "1987-03-19");
+  CHECK(d->date_source == "dateline");
+  CHECK(d->lang == "en");
+  CHECK(d->orgs == std::vector<std::string>{"WHO", "ASEAN Secretariat"});
+  CHECK(d->topics == std::vector<std::string>{"arts"});
+  CHECK(d->mtime == 543110400);
+  CHECK(d->size == 283);
 }

@@ -80,9 +80,10 @@ void Add(FacetCounts& counts, std::string_view value, Xapian::doccount n) {
 
 FacetSpy::FacetSpy(Xapian::valueno slot, Kind kind) : slot_(slot), kind_(kind) {}
 
-void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
+void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) { Count(doc.get_value(slot_)); }
+
+void FacetSpy::Count(std::string_view value) {
   ++documents_;
-  const std::string value = doc.get_value(slot_);
   switch (kind_) {
     case Kind::kSingle:
       if (value.empty())

@@ -39,6 +39,9 @@ class FacetSpy : public Xapian::MatchSpy {
   FacetSpy(Xapian::valueno slot, Kind kind);
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  // One matching document whose slot holds `value` ("" when it has none):
+  // what operator() does once it has read the value.
+  void Count(std::string_view value);
 
   Xapian::MatchSpy* clone() const override;
   std::string name() const override;

@@ -255,6 +255,20 @@ Xapian::valueno UsedSlots(const Xapian::Database& db, schema::SlotRange range) {
 
 }  // namespace
 
+// Records the documents the matcher sees, nothing else: reading their values
+// afterwards, one value stream per slot in docid order, costs a fraction of a
+// get_value() per document and slot from inside the match (measured with
+// callgrind on Reuters: 4.1M instead of 25.7M instructions for three slots
+// over 1,452 matches).
+class MatchedDocuments : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double /*weight*/) override { docids_.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid>& docids() { return docids_; }
+
+ private:
+  std::vector<Xapian::docid> docids_;
+};
+
 struct FacetCollector::Impl {
   struct Field {
     FacetSpec spec;
@@ -267,6 +281,13 @@ struct FacetCollector::Impl {
   FacetCounter counter;
   std::vector<Field> fields;  // in the order asked
   std::vector<FacetSpec> specs;
+  MatchedDocuments matched;  // kFacetSpy on one database
+  Xapian::Database db;
+  bool from_streams = false;  // kFacetSpy on one database: count after the match
+  bool counted = false;
+
+  // kFacetSpy: feeds each field's spy the values of the matched documents.
+  void CountFromValueStreams();
 
   std::unique_ptr<FacetSpy> Tally(const Field& field) const;
 };
@@ -293,9 +314,16 @@ FacetCollector::FacetCollector(std::vector<FacetSpec> specs, FacetCounter counte
 FacetCollector::~FacetCollector() = default;
 
 void FacetCollector::Attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
+  impl_->db = db;
+  // Over several databases the spies read values in the match: Xapian
+  // 1.4's merged value stream of a multi-database mis-skips (its uuid is the
+  // shards' joined by ':').
+  impl_->from_streams = db.get_uuid().find(':') == std::string::npos;
+  if (impl_->counter == FacetCounter::kFacetSpy && impl_->from_streams && !impl_->fields.empty())
+    enquire.add_matchspy(&impl_->matched);
   for (auto& field : impl_->fields) {
     if (field.spy) {
-      enquire.add_matchspy(field.spy.get());
+      if (!impl_->from_streams) enquire.add_matchspy(field.spy.get());
       continue;
     }
     const FieldInfo& info = Info(field.spec.field);
@@ -332,7 +360,27 @@ std::unique_ptr<FacetSpy> FacetCollector::Impl::Tally(const Field& field) const 
   return tally;
 }
 
+void FacetCollector::Impl::CountFromValueStreams() {
+  if (counted || !from_streams) return;
+  counted = true;
+  std::vector<Xapian::docid>& docids = matched.docids();
+  if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
+  for (auto& field : fields) {
+    if (!field.spy) continue;
+    Xapian::ValueIterator value = db.valuestream_begin(field.spy->slot());
+    const Xapian::ValueIterator end = db.valuestream_end(field.spy->slot());
+    for (const Xapian::docid docid : docids) {
+      if (value != end && value.get_docid() < docid) value.skip_to(docid);
+      if (value != end && value.get_docid() == docid)
+        field.spy->Count(*value);
+      else
+        field.spy->Count({});
+    }
+  }
+}
+
 std::vector<FacetResult> FacetCollector::Results(bool exact) const {
+  impl_->CountFromValueStreams();
   std::vector<FacetResult> results;
   results.reserve(impl_->fields.size());
   for (const auto& field : impl_->fields) {

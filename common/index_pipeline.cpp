@@ -169,12 +169,8 @@ BuiltFile BuildFileDocuments(const LoadedFile& loaded, const Analyser& analyser,
       near_dup::Sketch sketch = near_dup::MakeSketch(words.body);
       built.lexicon.spelling.Add(words.title);
       built.lexicon.spelling.Add(words.body);
-      for (const Organisation& org : release.orgs) {
-        if (org.aliases.empty()) continue;
-        SynonymGroup names{org.name};
-        names.insert(names.end(), org.aliases.begin(), org.aliases.end());
-        built.lexicon.synonyms.push_back(std::move(names));
-      }
+      for (auto& group : WrittenSynonyms(release.orgs, words.title, words.body))
+        built.lexicon.synonyms.push_back(std::move(group));
       built.documents.emplace_back(release.id, std::move(document));
       built.sketches.push_back(std::move(sketch));
     } catch (const std::exception& e) {

@@ -20,7 +20,11 @@ bool WorthSuggesting(std::string_view word) {
 
 void SpellingWords::Add(std::string_view folded) {
   if (!WorthSuggesting(folded)) return;
-  ++counts_[std::string(folded)];
+  if (const auto it = counts_.find(folded); it != counts_.end()) {
+    ++it->second;
+  } else {
+    counts_.emplace(std::string(folded), 1);
+  }
 }
 
 void SpellingWords::Add(std::span<const std::string> folded) {

@@ -54,7 +54,12 @@ class SpellingWords {
   Xapian::termcount count(const std::string& word) const;
 
  private:
-  std::unordered_map<std::string, Xapian::termcount> counts_;
+  // Looked up by string_view: most words are seen before, and a lookup should not build a string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Xapian::termcount, Hash, std::equal_to<>> counts_;
 };
 
 // `query` with each free-text word (not negated, not a wildcard, not a filter

@@ -164,11 +164,18 @@ class Rewriter {
         ++i;
         continue;
       }
-      const Xapian::Query original = taken == 1
-                                         ? children[i]
-                                         : Xapian::Query(op, children.begin() + static_cast<std::ptrdiff_t>(i),
-                                                         children.begin() + static_cast<std::ptrdiff_t>(i + taken));
-      out.push_back(SynonymOf(original, *found));
+      const auto first = children.begin() + static_cast<std::ptrdiff_t>(i);
+      const auto last = first + static_cast<std::ptrdiff_t>(taken);
+      if (taken == 1) {
+        out.push_back(SynonymOf(children[i], *found));
+      } else if (op == Xapian::Query::OP_OR) {
+        // Several words: each keeps its own weight, the other names come as one more.
+        out.insert(out.end(), first, last);
+        out.push_back(Alternatives(*found));
+      } else {
+        // All words required: the words, or another name instead.
+        out.emplace_back(Xapian::Query::OP_OR, Xapian::Query(op, first, last), Alternatives(*found));
+      }
       i += taken;
     }
     return out;
@@ -179,6 +186,13 @@ class Rewriter {
       if (m.stems == stems) return &m;
     }
     return nullptr;
+  }
+
+  // The other names as one term.
+  static Xapian::Query Alternatives(Match& m) {
+    m.applied = true;
+    if (m.queries.size() == 1) return m.queries.front();
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, m.queries.begin(), m.queries.end());
   }
 
   static Xapian::Query SynonymOf(const Xapian::Query& original, Match& m) {
@@ -265,6 +279,29 @@ bool Synonyms::HasKeyStartingWith(const std::string& prefix) const {
 std::vector<std::string> Synonyms::Alternatives(const std::string& key) const {
   const auto it = by_key_.find(key);
   return it == by_key_.end() ? std::vector<std::string>{} : it->second;
+}
+
+std::vector<SynonymGroup> WrittenSynonyms(const std::vector<Organisation>& orgs, std::span<const std::string> title,
+                                          std::span<const std::string> body) {
+  auto written = [&](const std::string& name) {
+    const std::vector<std::string> words = Terms(name);
+    if (words.empty()) return false;
+    const auto in = [&](std::span<const std::string> text) {
+      return std::search(text.begin(), text.end(), words.begin(), words.end()) != text.end();
+    };
+    return in(title) || in(body);
+  };
+  std::vector<SynonymGroup> groups;
+  for (const Organisation& org : orgs) {
+    if (org.aliases.empty()) continue;
+    SynonymGroup names;
+    if (written(org.name)) names.push_back(org.name);
+    for (const auto& alias : org.aliases) {
+      if (written(alias)) names.push_back(alias);
+    }
+    if (names.size() >= 2) groups.push_back(std::move(names));
+  }
+  return groups;
 }
 
 void SynonymBatch::Add(const std::vector<SynonymGroup>& groups) {

@@ -12,10 +12,13 @@
 // Expansion is done here rather than by QueryParser's FLAG_AUTO_SYNONYMS:
 // Xapian inserts a synonym as one literal term, and most alternatives are
 // several words ("ASEAN Secretariat") that must match as a phrase of stemmed
-// words. The parsed query is rewritten instead: the words (or a run of
-// words) that form a key are wrapped with their alternatives in OP_SYNONYM,
-// which scores them as one term, so a release naming both forms is not
-// counted twice.
+// words. The parsed query is rewritten instead. A word (or phrase) that is a
+// key joins its alternatives in OP_SYNONYM, which scores them as one term,
+// so a release naming both forms is not counted twice. A key of several
+// plain words keeps them as they were (OP_SYNONYM over them all would score
+// "information retrieval systems" as one common pseudo-word) and adds the
+// alternatives beside them: ORed with --any, as "the words or another
+// name" when all words are required.
 //
 // Keys are a name's folded words joined by spaces ("asean secretariat"),
 // except that a one-word acronym keeps its capitals ("ASEC") and only
@@ -28,11 +31,13 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/query.h"
+#include "common/release.h"
 #include "common/status.h"
 
 namespace pressdex {
@@ -61,6 +66,16 @@ class Synonyms {
  private:
   std::map<std::string, std::vector<std::string>> by_key_;
 };
+
+// The names of each organisation that the release itself writes, for those
+// that write two or more: the release is the evidence that they name one
+// thing. Extraction may give an organisation every alias the gazetteer
+// knows, and resolve an acronym the text defines otherwise to the
+// gazetteer's organisation ("Automated Information-Retrieval Systems (IRS)"
+// is not the Internal Revenue Service); taking only the names written keeps
+// such a resolution from turning one meaning into the other.
+std::vector<SynonymGroup> WrittenSynonyms(const std::vector<Organisation>& orgs, std::span<const std::string> title,
+                                          std::span<const std::string> body);
 
 // Synonym groups found while indexing, written to the database's synonym
 // table at commit. Each distinct group is written once per run. Names all in

@@ -5,6 +5,7 @@
 #include "common/query.h"
 #include "common/spelling.h"
 #include "common/synonyms.h"
+#include "common/tokenizer.h"
 #include "test_facets_fixture.h"
 
 using namespace pressdex;
@@ -119,19 +120,25 @@ TEST_CASE("an acronym in capitals expands to the organisation's other names", "[
   CHECK(Parsed(lexicon, "\"ASEC masks\"").find("SYNONYM") == std::string::npos);
 }
 
-TEST_CASE("a name of several words expands as a whole, typed or quoted", "[synonyms]") {
+TEST_CASE("a name of several words: the words, or another name", "[synonyms]") {
   const Lexicon lexicon;
-  for (const char* query : {"asean secretariat masks", "\"asean secretariat\" masks"}) {
-    INFO(query);
-    const std::string expanded = Parsed(lexicon, query);
-    CHECK(expanded.find("SYNONYM asec") != std::string::npos);
-    CHECK(expanded.find("mask") != std::string::npos);
-  }
-  // The words apart are not the name.
-  CHECK(Parsed(lexicon, "asean OR secretariat").find("SYNONYM") == std::string::npos);
+  const std::string others = "(asec SYNONYM (sekretariat PHRASE 2 asean))";
+  // All words required: the name's words, or one of its other names.
+  CHECK(
+      Parsed(lexicon, "asean secretariat masks").find("(((asean@1 AND secretariat@2) OR " + others + ") AND mask@3)") !=
+      std::string::npos);
+  // Any word: each keeps its weight, the other names come as one more term.
   QueryOptions any;
   any.any = true;
-  CHECK(Parsed(lexicon, "asean secretariat masks", any).find("SYNONYM asec") != std::string::npos);
+  CHECK(
+      Parsed(lexicon, "asean secretariat masks", any).find("(asean@1 OR secretariat@2 OR " + others + " OR mask@3)") !=
+      std::string::npos);
+  // A quoted name is one unit: it and its other names score as one term.
+  CHECK(Parsed(lexicon, "\"asean secretariat\" masks")
+            .find("((asean@1 PHRASE 2 secretariat@2) SYNONYM asec SYNONYM (sekretariat PHRASE 2 asean))") !=
+        std::string::npos);
+  // The words apart are not the name.
+  CHECK(Parsed(lexicon, "asean OR secretariat").find("asec") == std::string::npos);
 }
 
 TEST_CASE("the user's synonyms expand too, and explain says what was added", "[synonyms]") {
@@ -160,4 +167,18 @@ TEST_CASE("the index keeps organisation names as synonyms, not lower-case terms"
   CHECK(synonyms_of("IRS") == std::vector<std::string>{"Internal Revenue Service"});
   CHECK(synonyms_of("information retrieval systems").empty());
   CHECK(synonyms_of("asean secretariat") == std::vector<std::string>{"ASEC", "Sekretariat ASEAN"});
+}
+
+TEST_CASE("a release is evidence only for the names it writes", "[synonyms]") {
+  const std::vector<std::string> title = Terms("Automated Information-Retrieval Systems (IRS)");
+  const std::vector<std::string> body = Terms("The ASEAN Secretariat (ASEC) said the systems work.");
+  const std::vector<Organisation> orgs{
+      {"Internal Revenue Service", {"IRS", "Information-Retrieval Systems"}},  // the acronym resolved wrongly
+      {"ASEAN Secretariat", {"ASEC", "Sekretariat ASEAN"}},
+      {"World Health Organization", {"WHO"}},  // named by neither
+  };
+  const auto groups = WrittenSynonyms(orgs, title, body);
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0] == SynonymGroup{"IRS", "Information-Retrieval Systems"});
+  CHECK(groups[1] == SynonymGroup{"ASEAN Secretariat", "ASEC"});
 }

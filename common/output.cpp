@@ -172,6 +172,11 @@ bool NeedsDuplicates(const OutputOptions& options) {
   return false;
 }
 
+bool NeedsSuggestion(const OutputOptions& options) {
+  return options.format == OutputFormat::kText || options.format == OutputFormat::kJson ||
+         (options.format == OutputFormat::kJsonl && options.batch);
+}
+
 bool NeedsHits(const OutputOptions& options) { return options.format != OutputFormat::kCount; }
 
 std::unique_ptr<ResponseWriter> MakeResponseWriter(const OutputOptions& options) {

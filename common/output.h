@@ -64,6 +64,9 @@ bool NeedsSnippets(const OutputOptions& options);
 // True when the format shows each hit's near-duplicate count (text, json, or
 // a `duplicates` field), so the search must count them exactly.
 bool NeedsDuplicates(const OutputOptions& options);
+// True when the format shows a spelling suggestion (text, json, batch jsonl),
+// so the search should look for one.
+bool NeedsSuggestion(const OutputOptions& options);
 // True when the format prints no hits at all (count): the search can skip them.
 bool NeedsHits(const OutputOptions& options);
 

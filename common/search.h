@@ -32,7 +32,7 @@ struct SearchRequest {
   std::string like;               // --like PATH|ID: releases similar to this one (the query, if any, narrows them)
   bool collapse = true;           // near-duplicates show once (common/near_dup.h)
   bool duplicate_counts = true;   // count each hit's collapsed near-duplicates exactly (an extra small match)
-  bool suggest = true;            // spelling suggestion when few releases match (common/spelling.h)
+  bool suggest = true;            // look for a spelling suggestion when few releases match (common/spelling.h)
 };
 
 struct SearchHit {

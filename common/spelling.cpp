@@ -51,6 +51,9 @@ std::string CorrectSpelling(const Xapian::Database& db, std::string_view query, 
   bool changed = false;
   for (const QueryWord& w : words) {
     if (w.negated || w.wildcard || !WorthSuggesting(w.folded)) continue;
+    // A word several releases hold as it is (unstemmed words often are
+    // terms) is no misspelling: skip Xapian's costly trigram search for it.
+    if (db.get_termfreq(w.folded) >= kFewHits) continue;
     std::string suggestion;
     try {
       suggestion = db.get_spelling_suggestion(w.folded);

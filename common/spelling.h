@@ -64,7 +64,8 @@ class SpellingWords {
 
 // `query` with each free-text word (not negated, not a wildcard, not a filter
 // value) that `db` has a spelling suggestion for replaced by it, keeping
-// everything else as typed; "" when no word changed.
+// everything else as typed; "" when no word changed. Words that kFewHits or
+// more releases hold as written are taken as spelled right.
 std::string CorrectSpelling(const Xapian::Database& db, std::string_view query, const std::vector<QueryWord>& words);
 
 }  // namespace pressdex

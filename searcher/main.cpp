@@ -170,6 +170,7 @@ int Main(int argc, char** argv) {
                                     : pressdex::SortOrder::kRelevance;
   request.snippets = pressdex::NeedsSnippets(output);
   request.duplicate_counts = pressdex::NeedsDuplicates(output);
+  request.suggest = pressdex::NeedsSuggestion(output);
   if (!pressdex::NeedsHits(output)) {
     // count: the exact number of matches, no page of hits to read.
     request.exact_total = true;

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "common/analyse.h"
+#include "common/index_writer.h"
 #include "common/near_dup.h"
 #include "common/release.h"
 #include "common/status.h"
-#include "common/index_writer.h"
 #include "common/walker.h"
 
 namespace pressdex {

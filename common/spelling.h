@@ -5,8 +5,9 @@
 // threads) and summed in the writer. Xapian rewrites (and recompresses) every
 // spelling fragment a commit touches, so adding words at each of Reuters'
 // commits cost 4.6 times what adding them once did (callgrind, 3,000 files,
-// 10 commits against 1): the words are added at the run's last commit, or
-// earlier once kSpellingFlushWords distinct words are waiting. A run killed
+// 10 commits against 1): the writers (common/index_writer.h) add the words
+// once, at the run's last commit or in a bulk build's last batch, or earlier
+// once kSpellingFlushWords distinct words are waiting. An in-place run killed
 // before then leaves its committed releases out of the spelling table until
 // `--rebuild` (suggestions are a convenience; documents and file states stay
 // consistent). Frequencies only grow (an updated or removed release does not

@@ -71,11 +71,13 @@ struct Indexed {
 TEST_CASE("the same story with other headers and footers is similar enough to cluster", "[near_dup]") {
   near_dup::Sketch a;
   near_dup::Sketch b;
-  Doc("a", WithChrome("Borneo Herald Online\nHome | Nation | World | Business\nSubscribe to our newsletter", kStory,
-                      "Copyright 2022 Borneo Herald Online. All rights reserved.\nShare this: Facebook | X"),
+  Doc("a",
+      WithChrome("Borneo Herald Online\nHome | Nation | World | Business\nSubscribe to our newsletter", kStory,
+                 "Copyright 2022 Borneo Herald Online. All rights reserved.\nShare this: Facebook | X"),
       a);
-  Doc("b", WithChrome("THE STRAITS LEDGER\nNews > Region > Labour", kStory,
-                      "Follow The Straits Ledger on social media.\nRead more: regional labour news"),
+  Doc("b",
+      WithChrome("THE STRAITS LEDGER\nNews > Region > Labour", kStory,
+                 "Follow The Straits Ledger on social media.\nRead more: regional labour news"),
       b);
   const double similarity = near_dup::Similarity(a.signature, b.signature);
   CHECK(similarity >= near_dup::kMinSimilarity);

@@ -33,6 +33,10 @@ struct Batch {
   std::vector<Metadata> metadata;                        // per shard
   std::size_t document_count = 0;
   std::size_t bytes = 0;
+  // Spelling words and synonyms held back so far, for the first shard's
+  // database (compaction merges the tables; a search merges the shards').
+  SpellingWords spelling;
+  std::vector<SynonymGroup> synonyms;
 };
 
 // Compaction opens every table of every batch at once.
@@ -62,7 +66,9 @@ class BatchWriter final : public IndexWriter {
     RemoveTree(scratch_);  // after a successful Commit it holds only the old database
   }
 
-  void WriteFile(const FileState& state, FileDocuments& documents) override {
+  void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
+    spelling_.Merge(lexicon.spelling);
+    synonyms_.Add(lexicon.synonyms);
     const std::size_t shard = ShardOf(state.path);
     for (auto& [id, document] : documents) current_.documents[shard].push_back(std::move(document));
     current_.metadata[shard].emplace_back(FileStateKey(state.path), EncodeFileState(state));
@@ -87,19 +93,32 @@ class BatchWriter final : public IndexWriter {
   }
 
   void MaybeCommit() override {
-    if (current_.document_count >= options_.batch_documents || current_.bytes >= options_.batch_bytes) Dispatch();
+    if (current_.document_count >= options_.batch_documents || current_.bytes >= options_.batch_bytes) {
+      // Spelling words go into one batch, written once, unless many wait (common/spelling.h).
+      if (spelling_.size() >= kSpellingFlushWords) HandOverLexicon();
+      Dispatch();
+    }
   }
 
   void Commit() override {
     if (installed_) return;
     installed_ = true;
+    HandOverLexicon();
     Dispatch();
     StopWorkers();
     Install();
   }
 
+  const Xapian::Database* Written() const override { return nullptr; }  // nothing is readable before Install
+
  private:
   std::size_t ShardOf(const std::string& path) const { return shards::ShardOf(path, shard_count_); }
+
+  void HandOverLexicon() {
+    current_.spelling.Merge(spelling_);
+    spelling_ = SpellingWords();
+    for (auto& group : synonyms_.TakePending()) current_.synonyms.push_back(std::move(group));
+  }
 
   Batch NewBatch(std::size_t number) const {
     Batch batch;
@@ -116,7 +135,7 @@ class BatchWriter final : public IndexWriter {
   // Hands the current batch to the writers; waits while one is already
   // queued, which bounds memory to the batches being written plus two.
   void Dispatch() {
-    if (current_.document_count == 0 &&
+    if (current_.document_count == 0 && current_.spelling.empty() && current_.synonyms.empty() &&
         std::all_of(current_.metadata.begin(), current_.metadata.end(), [](const Metadata& m) { return m.empty(); }))
       return;
     const std::size_t next = current_.number + 1;
@@ -166,6 +185,10 @@ class BatchWriter final : public IndexWriter {
         document = Xapian::Document();  // free it as soon as it is written
       }
       for (const auto& [key, value] : batch.metadata[shard]) db.set_metadata(key, value);
+      if (shard == 0) {
+        batch.spelling.Flush(db);
+        WriteSynonyms(db, batch.synonyms);
+      }
       db.commit();
       db.close();
     }
@@ -238,6 +261,8 @@ class BatchWriter final : public IndexWriter {
   IndexStats& stats_;
   CommitObserver on_commit_;
   Batch current_;
+  SpellingWords spelling_;
+  SynonymBatch synonyms_;
   std::size_t batches_ = 0;
   bool installed_ = false;
   std::optional<IndexLock> new_lock_;

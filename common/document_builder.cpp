@@ -21,10 +21,11 @@ namespace {
 // (docs/languages.md); an exact phrase is the folded phrase filtered by its
 // exact words. ASCII words skip all of this.
 void AddTokens(Xapian::Document& doc, std::string_view text, StemCache& cache, std::string_view prefix,
-               Xapian::termpos& pos, unsigned wdf_inc) {
+               Xapian::termpos& pos, unsigned wdf_inc, std::vector<std::string>* words = nullptr) {
   std::string term(prefix);
   const bool body = prefix.empty();
   ForEachToken(text, [&](const Token& token) {
+    if (words != nullptr) words->push_back(token.term);
     if (token.term.size() + prefix.size() > schema::kMaxTermBytes) return;
     term.resize(prefix.size());
     term += cache.Stem(token.term);
@@ -61,7 +62,7 @@ void AddSpreadValues(Xapian::Document& doc, schema::SlotRange range, const std::
 
 }  // namespace
 
-Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
+Xapian::Document BuildDocument(const Release& r, const TermWeights& weights, IndexedWords* words) {
   Xapian::Document doc;
   StemCache& cache = StemCacheFor(r.lang);  // stemming is a measurable share of indexing time
 
@@ -70,9 +71,9 @@ Xapian::Document BuildDocument(const Release& r, const TermWeights& weights) {
   Xapian::termpos pos = 0;
   AddTokens(doc, r.title, cache, schema::kTitlePrefix, pos, 1);
   pos = 0;
-  AddTokens(doc, r.title, cache, "", pos, weights.title);
+  AddTokens(doc, r.title, cache, "", pos, weights.title, words != nullptr ? &words->title : nullptr);
   pos += 100;
-  AddTokens(doc, r.text, cache, "", pos, 1);
+  AddTokens(doc, r.text, cache, "", pos, 1, words != nullptr ? &words->body : nullptr);
 
   doc.add_boolean_term(schema::IdTerm(r.id));
   doc.add_boolean_term(schema::FileTerm(r.path));

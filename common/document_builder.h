@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/release.h"
 
@@ -16,7 +18,15 @@ struct TermWeights {
   unsigned title = 3;
 };
 
-// Thread-safe: each call builds an independent document.
-Xapian::Document BuildDocument(const Release& release, const TermWeights& weights = {});
+// The folded, unstemmed words of a release's title and body, in order, as
+// the document was built from them: what the spelling table and
+// near-duplicate detection read, so the text is segmented only once.
+struct IndexedWords {
+  std::vector<std::string> title;
+  std::vector<std::string> body;
+};
+
+// Thread-safe: each call builds an independent document. Fills `words` when given.
+Xapian::Document BuildDocument(const Release& release, const TermWeights& weights = {}, IndexedWords* words = nullptr);
 
 }  // namespace pressdex

@@ -164,7 +164,15 @@ BuiltFile BuildFileDocuments(const LoadedFile& loaded, const Analyser& analyser,
   for (const auto& record : loaded.records) {
     try {
       const Release release = analyser.Analyse(record, info, boilerplate);
-      built.documents.emplace_back(release.id, BuildDocument(release));
+      IndexedWords words;
+      Xapian::Document document = BuildDocument(release, {}, &words);
+      near_dup::Sketch sketch = near_dup::MakeSketch(words.body);
+      built.lexicon.spelling.Add(words.title);
+      built.lexicon.spelling.Add(words.body);
+      for (auto& group : WrittenSynonyms(release.orgs, words.title, words.body))
+        built.lexicon.synonyms.push_back(std::move(group));
+      built.documents.emplace_back(release.id, std::move(document));
+      built.sketches.push_back(std::move(sketch));
     } catch (const std::exception& e) {
       built.problems.push_back(fmt::format("{}could not be analysed: {}",
                                            record.id_suffix.empty() ? "" : "record " + record.id_suffix + ": ",

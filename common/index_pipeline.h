@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "common/analyse.h"
+#include "common/index_writer.h"
+#include "common/near_dup.h"
 #include "common/release.h"
 #include "common/status.h"
 #include "common/walker.h"
@@ -43,6 +45,8 @@ std::string BoilerplateFingerprint(const std::vector<std::string>& lines);
 struct BuiltFile {
   std::vector<std::pair<std::string, Xapian::Document>> documents;  // (release id, document)
   std::vector<std::string> problems;                                // records that could not be built
+  std::vector<near_dup::Sketch> sketches;                           // one per document (common/near_dup.h)
+  FileLexicon lexicon;  // title and body words; organisations' names the releases write
 };
 
 // Analyses every record of `loaded` and builds its documents. Thread-safe.

@@ -24,6 +24,7 @@
 #include "common/index_pipeline.h"
 #include "common/index_state.h"
 #include "common/index_writer.h"
+#include "common/near_dup.h"
 #include "common/normalize.h"
 #include "common/schema.h"
 #include "common/shards.h"
@@ -39,7 +40,8 @@ namespace {
 // 4: dates: a year-less dateline reconciled with the file time, read on the
 //    indexer's clock; body dates ahead of the file skipped (release_date.h).
 // 5: document data as key=value lines, not JSON (JSON data still decodes).
-constexpr std::string_view kAnalysisVersion = "5";
+// 6: near-duplicate clusters (band and cluster terms, kClusterSlot).
+constexpr std::string_view kAnalysisVersion = "6";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};
@@ -451,11 +453,14 @@ class Run {
     state.definitions = planned.definitions;
     const bool is_new = planned.plan == Plan::kAdd;
     reporter_.Action(is_new ? FileAction::kAdd : FileAction::kUpdate, shown);
-    writer.WriteFile(state, built.documents);
+    // Near-duplicate clusters are assigned here, in file order, so they are the same for any -j.
+    if (!options_.dry_run) clusters_.Assign(writer.Written(), built.documents, built.sketches);
+    writer.WriteFile(state, built.documents, built.lexicon);
     ++(is_new ? stats_.added : stats_.updated);
   }
 
   const IndexOptions& options_;
+  near_dup::ClusterIndex clusters_;  // earlier releases, for near-duplicate lookups
   WorkQueue queue_{options_.jobs == 0 ? WorkQueue::DefaultJobs() : options_.jobs};
   IndexReporter& reporter_;
   const Analyser& analyser_;

@@ -1,5 +1,6 @@
 #include "common/index_writer.h"
 
+#include <optional>
 #include <set>
 
 #include "common/index_run.h"
@@ -14,9 +15,11 @@ class DirectWriter final : public IndexWriter {
   DirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats, CommitObserver on_commit)
       : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), stats_(stats), on_commit_(std::move(on_commit)) {}
 
-  void WriteFile(const FileState& state, FileDocuments& documents) override {
+  void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
     stats_.documents_written += documents.size();
     if (db_ == nullptr) return;
+    spelling_.Merge(lexicon.spelling);
+    synonyms_.Add(lexicon.synonyms);
     std::set<Xapian::docid> previous;
     const std::string file_term = schema::FileTerm(state.path);
     for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
@@ -62,31 +65,41 @@ class DirectWriter final : public IndexWriter {
 
   // Commits only between files, so a file's documents and state go together.
   void MaybeCommit() override {
-    if (pending_ >= commit_every_) Commit();
+    if (pending_ >= commit_every_) CommitNow(/*last=*/false);
   }
 
-  void Commit() override {
-    if (db_ == nullptr || pending_ == 0) return;
+  void Commit() override { CommitNow(/*last=*/true); }
+
+  const Xapian::Database* Written() const override { return db_; }
+
+ private:
+  // The spelling words wait for the run's last commit unless many are
+  // waiting: each commit rewrites every fragment touched since the last.
+  void CommitNow(bool last) {
+    if (db_ == nullptr || (pending_ == 0 && !(last && !spelling_.empty()))) return;
+    if (last || spelling_.size() >= kSpellingFlushWords) spelling_.Flush(*db_);
+    synonyms_.Flush(*db_);
     db_->commit();
     pending_ = 0;
     ++stats_.commits;
     if (on_commit_) on_commit_(db_->get_doccount());
   }
 
- private:
   Xapian::WritableDatabase* db_;
   std::size_t commit_every_;
   IndexStats& stats_;
   CommitObserver on_commit_;
   std::size_t pending_ = 0;
+  SpellingWords spelling_;
+  SynonymBatch synonyms_;
 };
 
 class ShardedWriter final : public IndexWriter {
  public:
   explicit ShardedWriter(std::vector<std::unique_ptr<IndexWriter>> shards) : shards_(std::move(shards)) {}
 
-  void WriteFile(const FileState& state, FileDocuments& documents) override {
-    For(state.path).WriteFile(state, documents);
+  void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
+    For(state.path).WriteFile(state, documents, lexicon);
   }
   void TouchFile(const FileState& state) override { For(state.path).TouchFile(state); }
   void RemoveFile(const FileState& state) override { For(state.path).RemoveFile(state); }
@@ -102,11 +115,27 @@ class ShardedWriter final : public IndexWriter {
   void Commit() override {
     for (auto& shard : shards_) shard->Commit();
   }
+  // Every shard's writable database, read as one.
+  const Xapian::Database* Written() const override {
+    if (!combined_) {
+      combined_.emplace();
+      for (const auto& shard : shards_) {
+        const Xapian::Database* written = shard->Written();
+        if (written == nullptr) {
+          combined_.reset();
+          return nullptr;
+        }
+        combined_->add_database(*written);
+      }
+    }
+    return &*combined_;
+  }
 
  private:
   IndexWriter& For(const std::string& path) { return *shards_[shards::ShardOf(path, shards_.size())]; }
 
   std::vector<std::unique_ptr<IndexWriter>> shards_;
+  mutable std::optional<Xapian::Database> combined_;
 };
 
 }  // namespace

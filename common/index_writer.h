@@ -18,18 +18,29 @@
 #include <vector>
 
 #include "common/index_state.h"
+#include "common/spelling.h"
+#include "common/synonyms.h"
 
 namespace pressdex {
 
 struct IndexStats;
 using FileDocuments = std::vector<std::pair<std::string, Xapian::Document>>;  // (release id, document)
 
+// What a file's releases add to the spelling and synonym tables. Writers
+// hold the words back and write them late: Xapian rewrites every spelling
+// fragment a commit touches (common/spelling.h).
+struct FileLexicon {
+  SpellingWords spelling;
+  std::vector<SynonymGroup> synonyms;
+};
+
 class IndexWriter {
  public:
   virtual ~IndexWriter() = default;
 
-  // Replaces every document of the file with `documents` and records its state.
-  virtual void WriteFile(const FileState& state, FileDocuments& documents) = 0;
+  // Replaces every document of the file with `documents` and records its
+  // state; `lexicon` goes to the spelling and synonym tables.
+  virtual void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) = 0;
   // Same content, new modification time: only the state changes.
   virtual void TouchFile(const FileState& state) = 0;
   // The file is gone: its documents and state go.
@@ -41,6 +52,10 @@ class IndexWriter {
   // Makes everything so far durable. Called once more at the end of a run
   // (interrupted or not).
   virtual void Commit() = 0;
+  // The database written, this run's writes included, for looking up earlier
+  // releases (near-duplicates); null when the writes are not readable yet
+  // (bulk builds) or go nowhere (dry runs).
+  virtual const Xapian::Database* Written() const = 0;
 };
 
 // Called after each commit with the documents now durable (all shards).

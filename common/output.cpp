@@ -33,7 +33,7 @@ struct FieldEntry {
   std::string_view name;
 };
 // The documented order (--help, man page, completion).
-constexpr std::array<FieldEntry, 14> kFields{{
+constexpr std::array<FieldEntry, 15> kFields{{
     {Field::kRank, "rank"},
     {Field::kScore, "score"},
     {Field::kDate, "date"},
@@ -48,6 +48,7 @@ constexpr std::array<FieldEntry, 14> kFields{{
     {Field::kTopics, "topics"},
     {Field::kSnippet, "snippet"},
     {Field::kUrl, "url"},
+    {Field::kDuplicates, "duplicates"},
 }};
 
 // Prints one path per line (or NUL-terminated), nothing else.
@@ -134,8 +135,9 @@ std::vector<Field> DefaultFields(OutputFormat format) {
     default: break;
   }
   // json/jsonl: every field, in the order of the json results.
-  return {Field::kRank,  Field::kId,     Field::kPath, Field::kTitle,  Field::kDate, Field::kScore,  Field::kSnippet,
-          Field::kPlace, Field::kSource, Field::kLang, Field::kIssuer, Field::kOrgs, Field::kTopics, Field::kUrl};
+  return {Field::kRank,   Field::kId,      Field::kPath,   Field::kTitle,  Field::kDate,
+          Field::kScore,  Field::kSnippet, Field::kPlace,  Field::kSource, Field::kLang,
+          Field::kIssuer, Field::kOrgs,    Field::kTopics, Field::kUrl,    Field::kDuplicates};
 }
 
 bool NeedsSnippets(const OutputOptions& options) {
@@ -152,6 +154,27 @@ bool NeedsSnippets(const OutputOptions& options) {
     case OutputFormat::kCount: break;
   }
   return false;
+}
+
+bool NeedsDuplicates(const OutputOptions& options) {
+  switch (options.format) {
+    case OutputFormat::kText:
+    case OutputFormat::kJson: return true;
+    case OutputFormat::kJsonl:
+    case OutputFormat::kTsv:
+    case OutputFormat::kCsv: {
+      const auto fields = options.fields.empty() ? DefaultFields(options.format) : options.fields;
+      return std::find(fields.begin(), fields.end(), Field::kDuplicates) != fields.end();
+    }
+    case OutputFormat::kPaths:
+    case OutputFormat::kCount: break;
+  }
+  return false;
+}
+
+bool NeedsSuggestion(const OutputOptions& options) {
+  return options.format == OutputFormat::kText || options.format == OutputFormat::kJson ||
+         (options.format == OutputFormat::kJsonl && options.batch);
 }
 
 bool NeedsHits(const OutputOptions& options) { return options.format != OutputFormat::kCount; }
@@ -196,15 +219,20 @@ std::string ExplainText(const SearchResponse& r, SortOrder sort) {
     words += c;
   }
   if (!words.empty() && words.back() == ' ') words.pop_back();
+  // Lines for what only some queries have (similar releases, synonyms) appear only then.
+  std::string extra;
+  if (!u.like.empty()) extra += fmt::format("like:     {}\n", u.like);
+  if (!u.synonyms.empty()) extra += fmt::format("synonyms: {}\n", fmt::join(u.synonyms, "; "));
   return fmt::format(
       "query:    {}\n"
       "words:    {}\n"
       "terms:    {}\n"
       "filters:  {}\n"
+      "{}"
       "order:    {}\n"
       "xapian:   {}\n",
       r.query.empty() ? "(every release)" : r.query, or_none(words), or_none(fmt::format("{}", fmt::join(terms, " "))),
-      or_none(fmt::format("{}", fmt::join(u.filters, "; "))), order, r.parsed);
+      or_none(fmt::format("{}", fmt::join(u.filters, "; "))), extra, order, r.parsed);
 }
 
 namespace output_internal {
@@ -227,6 +255,7 @@ std::string FieldText(const SearchHit& hit, Field field) {
     case Field::kTopics: return join(d.topics);
     case Field::kSnippet: return hit.snippet.text;
     case Field::kUrl: return d.url;
+    case Field::kDuplicates: return std::to_string(hit.duplicates);
   }
   return {};
 }

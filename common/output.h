@@ -37,7 +37,8 @@ enum class Field {
   kOrgs,
   kTopics,
   kSnippet,
-  kUrl
+  kUrl,
+  kDuplicates  // near-duplicates collapsed into the hit
 };
 
 // "rank,score,date" -> fields in that order. InvalidArgument names the bad one.
@@ -60,6 +61,12 @@ struct OutputOptions {
 
 // True when the format shows snippets (so the search need not make them).
 bool NeedsSnippets(const OutputOptions& options);
+// True when the format shows each hit's near-duplicate count (text, json, or
+// a `duplicates` field), so the search must count them exactly.
+bool NeedsDuplicates(const OutputOptions& options);
+// True when the format shows a spelling suggestion (text, json, batch jsonl),
+// so the search should look for one.
+bool NeedsSuggestion(const OutputOptions& options);
 // True when the format prints no hits at all (count): the search can skip them.
 bool NeedsHits(const OutputOptions& options);
 

@@ -77,6 +77,7 @@ Json HitJson(const SearchHit& hit, const std::vector<Field>& fields) {
       case Field::kTopics: j[key] = d.topics; break;
       case Field::kSnippet: j[key] = hit.snippet.text; break;
       case Field::kUrl: j[key] = StringOrNull(d.url); break;
+      case Field::kDuplicates: j[key] = hit.duplicates; break;
     }
   }
   return j;

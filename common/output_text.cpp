@@ -39,6 +39,9 @@ class TextWriter : public ResponseWriter {
       const std::string date = hit.doc.date.empty() ? std::string("----------") : hit.doc.date;
       fmt::print(out, "{:>3}. {} {}\n", hit.rank, Style(kDim, date), Style(kBold, hit.doc.title));
       fmt::print(out, "     {}\n", Style(kCyan, hit.doc.path));
+      if (hit.duplicates > 0)
+        fmt::print(out, "     {}\n",
+                   Style(kDim, fmt::format("and {} near-duplicate{}", hit.duplicates, hit.duplicates == 1 ? "" : "s")));
       if (!hit.snippet.text.empty()) fmt::print(out, "     {}\n", Highlighted(hit.snippet, o_.color));
       fmt::print(out, "\n");
     }

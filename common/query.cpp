@@ -10,6 +10,7 @@
 #include "common/normalize.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
+#include "common/synonyms.h"
 #include "common/tokenizer.h"
 
 namespace pressdex {
@@ -61,6 +62,7 @@ class Rewriter {
       if (const std::size_t q = QuoteAt(in_, i)) {
         in_phrase = !in_phrase;
         if (in_phrase) phrase_column = i + 1;
+        EndRun();
         out_ += '"';
         if (!in_phrase) out_ += ' ';
         i += q;
@@ -68,6 +70,7 @@ class Rewriter {
         continue;
       }
       if (!in_phrase && c == '(') {
+        EndRun();
         ++depth;
         out_ += "( ";
         ++i;
@@ -78,6 +81,7 @@ class Rewriter {
         if (depth == 0) return Error(i, "')' without a matching '('");
         if (last_kind == "op") return Error(i, "an operator needs something after it");
         if (last_kind == "open") return Error(i, "empty parentheses");
+        EndRun();
         --depth;
         out_ += " )";
         ++i;
@@ -93,10 +97,11 @@ class Rewriter {
       const std::size_t column = i + 1;
       i = end;
       if (in_phrase) {
-        EmitWords(chunk, /*in_phrase=*/true);
+        EmitWords(chunk, /*in_phrase=*/true, "", false);
         continue;
       }
       if (IsOperator(chunk)) {
+        EndRun();
         if (last_kind == "op" && chunk == "NOT" && (ops_ == "AND" || ops_ == "OR")) {
           ops_ += " NOT";  // "a AND NOT b"
         } else if (after_filter_ && chunk == "AND" && (last_kind == "start" || last_kind == "open")) {
@@ -118,6 +123,7 @@ class Rewriter {
         continue;
       }
       std::string sign;
+      bool in_field = false;
       if ((chunk[0] == '+' || chunk[0] == '-') && chunk.size() > 1) {
         sign = std::string(1, chunk[0]);
         chunk.remove_prefix(1);
@@ -151,18 +157,19 @@ class Rewriter {
             last_kind = kind_before_op_;
           }
           filters_.push_back(Filter{field, v, negated, column});
+          EndRun();
           after_filter_ = true;
           continue;
         }
         if (IsTextField(field)) {
           out_ += sign + field + ":";
+          in_field = true;
           if (value.empty()) continue;  // field:"phrase" — the quote follows
           chunk = value;
-          sign.clear();
         }
       }
-      out_ += sign;
-      EmitWords(chunk, /*in_phrase=*/false);
+      out_ += in_field ? "" : sign;
+      EmitWords(chunk, /*in_phrase=*/false, sign, in_field);
       last_kind = "term";
       after_filter_ = false;
     }
@@ -175,6 +182,7 @@ class Rewriter {
   const std::string& output() const { return out_; }
   const std::vector<Filter>& filters() const { return filters_; }
   const std::vector<std::string>& wildcard_stems() const { return wildcards_; }
+  std::vector<QueryWord>& words() { return words_; }
 
  private:
   static bool IsFilterField(const std::string& field) {
@@ -187,13 +195,38 @@ class Rewriter {
                        [&](const auto& f) { return f.name == field; });
   }
 
-  void EmitWords(std::string_view chunk, bool in_phrase) {
+  // Plain words that follow each other form a run (where multi-word synonyms
+  // are looked for); anything else in between ends it.
+  void EndRun() { run_open_ = false; }
+
+  void EmitWords(std::string_view chunk, bool in_phrase, std::string_view sign, bool in_field) {
     bool wildcard = false;
     if (!chunk.empty() && chunk.back() == '*') {
       wildcard = true;
       chunk.remove_suffix(1);
     }
-    std::vector<std::string> words = Terms(chunk);
+    std::vector<std::string> words;
+    const std::size_t chunk_offset = static_cast<std::size_t>(chunk.data() - in_.data());
+    const bool plain = sign != "-" && !in_field && !wildcard;
+    if (!run_open_) ++run_;
+    run_open_ = plain;
+    ++chunk_;
+    ForEachToken(chunk, [&](const Token& token) {
+      words.push_back(token.term);
+      QueryWord w;
+      w.begin = chunk_offset + token.begin;
+      w.end = chunk_offset + token.end;
+      w.raw = std::string(token.raw);
+      w.folded = token.term;
+      w.chunk = chunk_;
+      w.run = run_;
+      w.quoted = in_phrase;
+      w.negated = sign == "-";
+      w.in_field = in_field;
+      w.wildcard = wildcard;
+      words_.push_back(std::move(w));
+    });
+    if (!plain) run_open_ = false;
     if (words.empty()) return;
     if (wildcard) {
       // Only the last word takes the wildcard ("covid-1*" -> covid 1*).
@@ -224,6 +257,10 @@ class Rewriter {
   bool after_filter_ = false;  // the last thing read was a filter
   std::vector<Filter> filters_;
   std::vector<std::string> wildcards_;
+  std::vector<QueryWord> words_;
+  std::size_t run_ = 0;
+  std::size_t chunk_ = 0;
+  bool run_open_ = false;
 };
 
 bool ValidDay(int y, unsigned m, unsigned d) { return year_month_day{year{y}, month{m}, day{d}}.ok(); }
@@ -338,14 +375,17 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
   ParsedQuery parsed;
   parsed.parser_input = rewriter.output();
   parsed.wildcard_stems = rewriter.wildcard_stems();
+  parsed.words = std::move(rewriter.words());
   parsed.has_text = parsed.parser_input.find_first_not_of(" \"()+-") != std::string::npos;
 
   Xapian::Query text;
   if (parsed.has_text) {
     Xapian::QueryParser qp;
     const std::string query_lang = QueryLanguage(clean, options.lang);
-    qp.set_stemmer(QueryStemmer(db, query_lang));  // per word: see language.h
-    qp.set_stopper(QueryStopperFor(query_lang));   // see stopwords.h
+    const Xapian::Stem stemmer = QueryStemmer(db, query_lang);     // per word: see language.h
+    const Xapian::Stopper* stopper = QueryStopperFor(query_lang);  // see stopwords.h
+    qp.set_stemmer(stemmer);
+    qp.set_stopper(stopper);
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     qp.set_default_op(options.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     qp.set_database(db);
@@ -360,6 +400,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
     } catch (const Xapian::Error& e) {
       return Status::InvalidArgument("query error: " + e.get_msg());
     }
+    text = ExpandSynonyms(text, parsed.words, db, options.synonyms, stemmer, stopper, parsed.synonyms);
     for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
       const std::string term = *it;
       // Title terms highlight like body terms.

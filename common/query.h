@@ -15,11 +15,30 @@
 
 namespace pressdex {
 
+class Synonyms;
+
 struct QueryOptions {
   bool any = false;              // OR words together instead of AND
   std::string lang = "en";       // stemmer language for the free text
   std::chrono::sys_days today =  // for relative dates (date:30d..)
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const Synonyms* synonyms = nullptr;  // the user's synonyms (--synonyms), besides the database's
+};
+
+// A word of the free text as the user wrote it: what spelling correction and
+// synonym expansion look at.
+struct QueryWord {
+  std::size_t begin = 0;  // byte span in the query
+  std::size_t end = 0;
+  std::string raw;        // as written
+  std::string folded;     // as the tokenizer folds it (unstemmed)
+  std::size_t chunk = 0;  // words of one chunk ("COVID-19") are matched as one phrase
+  std::size_t run = 0;    // plain words in a row share a run; a quoted phrase is a run of its own
+  bool quoted = false;    // inside "..."
+  bool negated = false;   // -word
+  bool in_field = false;  // title:word
+  bool wildcard = false;  // word*
+  bool plain() const { return !negated && !in_field && !wildcard; }
 };
 
 struct ParsedQuery {
@@ -28,6 +47,9 @@ struct ParsedQuery {
   std::vector<std::string> terms;           // stemmed words of the free text (for highlighting)
   std::vector<std::string> wildcard_stems;  // folded stems of "mask*" words (for highlighting)
   std::vector<std::string> filters;         // human-readable filters, for --explain
+  std::vector<QueryWord> words;             // the free text's words, in order
+  std::vector<std::string> synonyms;        // expansions applied ("ASEC = ASEAN Secretariat"), for --explain
+  std::string like;                         // --like: what the query was made from, for --explain
   bool has_text = false;                    // false: filters only (list newest first)
 };
 

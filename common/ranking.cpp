@@ -2,9 +2,6 @@
 
 namespace pressdex {
 
-Xapian::BM25Weight RankingWeight() {
-  const Bm25Parameters& p = kBm25;
-  return Xapian::BM25Weight(p.k1, p.k2, p.k3, p.b, p.min_normlen);
-}
+Xapian::IneB2Weight RankingWeight() { return Xapian::IneB2Weight(kNormalisationC); }
 
 }  // namespace pressdex

@@ -28,6 +28,10 @@ inline constexpr std::string_view kPlacePrefix = "XP";   // folded place name
 inline constexpr std::string_view kSourcePrefix = "XS";  // folded news source (agency)
 inline constexpr std::string_view kRawPrefix = "XR";     // unstemmed, accent-kept form (exact-accent search)
 
+// Near-duplicate detection (common/near_dup.h): boolean terms.
+inline constexpr std::string_view kBandPrefix = "XB";     // an LSH band of the body's MinHash signature
+inline constexpr std::string_view kClusterPrefix = "XK";  // the cluster key, as in kClusterSlot
+
 // Fields a query may filter on ("org:ASEC"): boolean terms under a prefix.
 struct FilterField {
   std::string_view name;

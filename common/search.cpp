@@ -5,11 +5,15 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <thread>
 
+#include "common/normalize.h"
 #include "common/ranking.h"
+#include "common/similar.h"
+#include "common/spelling.h"
 
 namespace pressdex {
 
@@ -126,13 +130,18 @@ struct Match {
   Xapian::docid docid;
   double weight;
   Xapian::Document document;
+  std::string collapse_key;             // the near-duplicate cluster, when collapsing
+  Xapian::doccount collapse_count = 0;  // near-duplicates collapsed into it (a lower bound, see CountDuplicates)
 };
+
+Match MatchAt(const Xapian::MSetIterator& it) {
+  return Match{*it, it.get_weight(), it.get_document(), it.get_collapse_key(), it.get_collapse_count()};
+}
 
 std::vector<Match> AllOf(const Xapian::MSet& mset) {
   std::vector<Match> matches;
   matches.reserve(mset.size());
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    matches.push_back(Match{*it, it.get_weight(), it.get_document()});
+  for (auto it = mset.begin(); it != mset.end(); ++it) matches.push_back(MatchAt(it));
   return matches;
 }
 
@@ -183,11 +192,79 @@ std::vector<Match> RelevancePage(Xapian::Enquire& enquire, Xapian::doccount firs
     begin = stop;
   }
   std::vector<Match> page;
-  for (Xapian::doccount i = first; i < end; ++i) {
-    const Xapian::MSetIterator it = mset[order[i]];
-    page.push_back(Match{*it, it.get_weight(), it.get_document()});
-  }
+  for (Xapian::doccount i = first; i < end; ++i) page.push_back(MatchAt(mset[order[i]]));
   return page;
+}
+
+Result<ParsedQuery> Understand(const Xapian::Database& db, const SearchRequest& request) {
+  ParsedQuery parsed;
+  if (!request.query.empty() || !request.match_all) {
+    auto result = ParseQuery(request.query, request.query_options, db);
+    if (!result.ok()) return result.status();
+    parsed = std::move(result.value());
+  } else {
+    parsed.query = Xapian::Query::MatchAll;
+  }
+  if (request.like.empty()) return parsed;
+  // --like: the release's words rank; whatever the user typed narrows.
+  auto like = BuildLikeQuery(db, request.like);
+  if (!like.ok()) return like.status();
+  parsed.query =
+      request.query.empty() ? like->query : Xapian::Query(Xapian::Query::OP_FILTER, like->query, parsed.query);
+  parsed.terms.insert(parsed.terms.end(), like->terms.begin(), like->terms.end());
+  parsed.like = std::move(like->description);
+  parsed.has_text = true;
+  return parsed;
+}
+
+// Counts every matching document: with collapsing on, Xapian's own bounds
+// count the collapsed list, but `total` counts releases.
+class CountingSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document&, double) override { ++count_; }
+  Xapian::doccount count() const { return count_; }
+
+ private:
+  Xapian::doccount count_ = 0;
+};
+
+// Exact near-duplicate counts for the hits shown. Xapian's collapse counts
+// are only lower bounds unless the matcher saw every match; one more match
+// restricted to the hits' clusters (a few short posting lists) counts them.
+void CountDuplicates(const Xapian::Database& db, const Xapian::Query& query, std::vector<SearchHit>& hits,
+                     const std::vector<std::string>& keys) {
+  std::vector<Xapian::Query> clusters;
+  for (const auto& key : keys) {
+    if (!key.empty()) clusters.emplace_back(std::string(schema::kClusterPrefix) + key);
+  }
+  if (clusters.empty()) return;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, clusters.begin(), clusters.end())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy spy(schema::kClusterSlot);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] = it.get_termfreq();
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto it = counts.find(keys[i]);
+    if (it != counts.end() && it->second > 0) hits[i].duplicates = it->second - 1;
+  }
+}
+
+// A corrected query when this one finds few releases and the correction finds more.
+std::string Suggestion(const Xapian::Database& db, const SearchRequest& request, const ParsedQuery& parsed,
+                       Xapian::doccount found) {
+  const std::string corrected = CorrectSpelling(db, SanitizeUtf8(request.query), parsed.words);
+  if (corrected.empty()) return {};
+  auto alternative = ParseQuery(corrected, request.query_options, db);
+  if (!alternative.ok()) return {};
+  Xapian::Enquire enquire(db);
+  enquire.set_query(alternative->query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet mset = enquire.get_mset(0, 0, found + 1);
+  return mset.get_matches_lower_bound() > found ? corrected : std::string();
 }
 
 Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& request, bool has_remote) {
@@ -195,14 +272,9 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   response.query = request.query;
   response.offset = request.offset;
 
-  ParsedQuery parsed;
-  if (request.match_all && request.query.empty()) {
-    parsed.query = Xapian::Query::MatchAll;
-  } else {
-    auto result = ParseQuery(request.query, request.query_options, db);
-    if (!result.ok()) return result.status();
-    parsed = std::move(result.value());
-  }
+  auto understood = Understand(db, request);
+  if (!understood.ok()) return understood.status();
+  ParsedQuery parsed = std::move(understood.value());
   response.parsed = parsed.query.get_description();
 
   Xapian::Enquire enquire(db);
@@ -210,6 +282,7 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   enquire.set_weighting_scheme(RankingWeight());  // common/ranking.h
   const bool by_relevance = request.sort == SortOrder::kRelevance && parsed.has_text;
   if (!by_relevance) enquire.set_sort_by_value_then_relevance(schema::kSortKeySlot, request.sort == SortOrder::kOldest);
+  if (request.collapse) enquire.set_collapse_key(schema::kClusterSlot);  // common/near_dup.h
 
   // Facets count the whole match set, so the matcher must see every match
   // (which also makes the total exact). The collector outlives get_mset.
@@ -222,8 +295,12 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   }
   const Xapian::doccount doccount = db.get_doccount();
   const Xapian::doccount limit = request.limit == 0 ? doccount : static_cast<Xapian::doccount>(request.limit);
-  const Xapian::doccount check_at_least =
-      request.exact_total || facets ? doccount : std::max<Xapian::doccount>(limit, 100);
+  const bool every_match = request.exact_total || facets;
+  const Xapian::doccount check_at_least = every_match ? doccount : std::max<Xapian::doccount>(limit, 100);
+  // The matcher shows each match it looks at to a spy before collapsing: a
+  // count of releases, exact when it looked at all of them.
+  CountingSpy counter;
+  if (request.collapse && !has_remote) enquire.add_matchspy(&counter);
   Xapian::MSet mset;
   std::vector<Match> page;
   if (by_relevance) {
@@ -234,20 +311,46 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
   }
   if (facets) response.facets = facets->Results();
 
-  response.total = mset.get_matches_estimated();
-  response.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (response.exact) response.total = mset.get_matches_lower_bound();
+  bool saw_every_match = every_match;  // then Xapian's collapse counts are exact too
+  if (!request.collapse) {
+    response.total = mset.get_matches_estimated();
+    response.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (response.exact) response.total = mset.get_matches_lower_bound();
+  } else if (!has_remote) {
+    // Until check_at_least results are kept the matcher never skips a
+    // document; it only stops early after that.
+    response.exact = every_match || counter.count() < check_at_least;
+    response.total =
+        response.exact ? counter.count() : std::max(counter.count(), mset.get_uncollapsed_matches_estimated());
+    saw_every_match = response.exact;
+  } else if (!every_match) {
+    response.total = mset.get_uncollapsed_matches_estimated();
+    response.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+    if (response.exact) response.total = mset.get_uncollapsed_matches_lower_bound();
+  } else {
+    // A custom spy can't run on xapian-tcpsrv: count in a match of its own.
+    Xapian::Enquire count(db);
+    count.set_query(parsed.query);
+    count.set_weighting_scheme(Xapian::BoolWeight());
+    response.total = count.get_mset(0, 0, doccount).get_matches_lower_bound();
+    response.exact = true;
+  }
 
   SnippetRequest snippet_request;
   snippet_request.terms = parsed.terms;
   snippet_request.wildcard_stems = parsed.wildcard_stems;
   snippet_request.max_bytes = request.snippet_bytes;
   std::size_t rank = request.offset;
+  std::vector<std::string> cluster_keys;
   for (const Match& match : page) {
     SearchHit hit;
     hit.rank = ++rank;
     hit.docid = match.docid;
     hit.score = match.weight;
+    if (request.collapse) {
+      cluster_keys.push_back(match.collapse_key);
+      hit.duplicates = match.collapse_count;
+    }
     const Xapian::Document& document = match.document;
     auto data = schema::DecodeDocumentData(document.get_data());
     if (data.ok()) hit.doc = std::move(data.value());
@@ -259,6 +362,10 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     }
     response.hits.push_back(std::move(hit));
   }
+  if (request.collapse && request.duplicate_counts && !saw_every_match && !response.hits.empty())
+    CountDuplicates(db, parsed.query, response.hits, cluster_keys);
+  if (request.suggest && request.like.empty() && parsed.has_text && response.total < kFewHits)
+    response.suggestion = Suggestion(db, request, parsed, mset.get_uncollapsed_matches_upper_bound());
   response.understood = std::move(parsed);
   return response;
 }

@@ -29,12 +29,17 @@ struct SearchRequest {
   bool snippets = true;
   std::size_t snippet_bytes = 240;
   std::vector<FacetSpec> facets;  // counted over the whole match set
+  std::string like;               // --like PATH|ID: releases similar to this one (the query, if any, narrows them)
+  bool collapse = true;           // near-duplicates show once (common/near_dup.h)
+  bool duplicate_counts = true;   // count each hit's collapsed near-duplicates exactly (an extra small match)
+  bool suggest = true;            // look for a spelling suggestion when few releases match (common/spelling.h)
 };
 
 struct SearchHit {
   std::size_t rank = 0;  // 1-based, counting from the first result overall
   Xapian::docid docid = 0;
   double score = 0;
+  Xapian::doccount duplicates = 0;  // near-duplicates collapsed into this hit
   schema::DocumentData doc;
   Snippet snippet;
 };
@@ -43,8 +48,8 @@ struct SearchResponse {
   std::string query;
   std::string parsed;  // Xapian's description of the query
   ParsedQuery understood;
-  Xapian::doccount total = 0;
-  bool exact = false;  // `total` is exact, not an estimate
+  Xapian::doccount total = 0;  // matching releases (near-duplicates too: collapsing only thins the list)
+  bool exact = false;          // `total` is exact, not an estimate
   std::size_t offset = 0;
   std::vector<SearchHit> hits;
   std::vector<FacetResult> facets;  // in the order requested

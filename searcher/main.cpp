@@ -18,6 +18,7 @@
 #include "common/output.h"
 #include "common/query_args.h"
 #include "common/search.h"
+#include "common/synonyms.h"
 #include "common/terminal.h"
 
 namespace {
@@ -68,6 +69,8 @@ int Main(int argc, char** argv) {
   bool null_separated = false;
   bool batch = false;
   bool explain = false;
+  bool no_collapse = false;
+  std::string synonyms_file;
 
   pressdex::cli::AddDatabasesOption(app, dbs);
   app.add_option("query", words,
@@ -95,7 +98,7 @@ int Main(int argc, char** argv) {
       ->default_str("text");
   app.add_option("--fields", fields,
                  "Columns of tsv/csv, keys of jsonl, in this order: "
-                 "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url")
+                 "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url,duplicates")
       ->type_name("LIST");
   app.add_flag("--no-header", no_header, "tsv/csv: no header line");
   app.add_flag("-0,--null", null_separated, "paths: end each path with NUL (for xargs -0)");
@@ -103,6 +106,16 @@ int Main(int argc, char** argv) {
   app.add_flag("--batch", batch,
                "Read one query per line from stdin (blank and # lines skipped) and answer each in turn");
   app.add_flag("--explain", explain, "Print how the query was understood (terms, filters, dates) to stderr");
+  app.add_option("--like", request.like,
+                 "Releases similar to this one (its path or id as results show them); query words and "
+                 "filters narrow them")
+      ->type_name("PATH|ID");
+  app.add_flag("--no-collapse", no_collapse,
+               "List near-duplicates (the same story from several outlets) one by one; text, json and "
+               "--fields ...,duplicates otherwise show each once with its count");
+  app.add_option("--synonyms", synonyms_file,
+                 "TOML file of synonym groups: a query word also finds its synonyms (see docs/relevance.md)")
+      ->type_name("FILE");
   app.add_option("--color", color, "Colour: auto, always or never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
@@ -115,6 +128,9 @@ int Main(int argc, char** argv) {
                   "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
                   "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
                   "  pressdex-search --format count topic:health\n"
+                  "  pressdex-search --like corpus/trade/rcep-signed-15-economies-2020.txt date:2021..\n"
+                  "  pressdex-search --synonyms synonyms.toml covid          covid, coronavirus, SARS-CoV-2\n"
+                  "  pressdex-search --no-collapse \"migrant workers\"       every syndicated copy\n"
                   "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
                   "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n\n{}",
                   pressdex::cli::ExitCodeHelp(true)));
@@ -153,6 +169,8 @@ int Main(int argc, char** argv) {
                  : sort == "oldest" ? pressdex::SortOrder::kOldest
                                     : pressdex::SortOrder::kRelevance;
   request.snippets = pressdex::NeedsSnippets(output);
+  request.duplicate_counts = pressdex::NeedsDuplicates(output);
+  request.suggest = pressdex::NeedsSuggestion(output);
   if (!pressdex::NeedsHits(output)) {
     // count: the exact number of matches, no page of hits to read.
     request.exact_total = true;
@@ -160,11 +178,23 @@ int Main(int argc, char** argv) {
     request.limit = 1;
   }
 
+  // Near-duplicates are collapsed where the output says how many each hit
+  // stands for (text, json, a duplicates field); paths and plain tsv keep every file for scripts.
+  request.collapse = !no_collapse && request.duplicate_counts;
+  pressdex::Synonyms user_synonyms;
+  if (!synonyms_file.empty()) {
+    auto loaded = pressdex::Synonyms::Load(synonyms_file);
+    if (!loaded.ok()) return usage(loaded.status().message());
+    user_synonyms = std::move(loaded.value());
+    request.query_options.synonyms = &user_synonyms;
+  }
+
   request.query = JoinWords(words);
   if (batch && !words.empty()) return usage("--batch reads queries from stdin; give none on the command line");
   // No query at all is more likely a mistake than a wish to list everything;
   // --all or an explicitly empty query ('') lists every release.
-  if (!batch && words.empty() && !request.match_all) return usage("no query given (use --all to list every release)");
+  if (!batch && words.empty() && !request.match_all && request.like.empty())
+    return usage("no query given (use --all to list every release)");
   if (!batch && request.query.empty()) request.match_all = true;
 
   if (dbs.empty()) dbs.push_back(pressdex::ResolveDatabasePath(""));

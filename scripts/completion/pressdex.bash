@@ -17,17 +17,20 @@ _pressdex_search() {
     --fields)
       # A comma-separated list: complete the last item.
       local done=${cur%"${cur##*,}"} last=${cur##*,}
-      local f all="rank score date title path id place source lang issuer orgs topics snippet url"
+      local f all="rank score date title path id place source lang issuer orgs topics snippet url duplicates"
       COMPREPLY=()
       for f in $all; do [[ $f == "$last"* ]] && COMPREPLY+=("$done$f"); done
       compopt -o nospace 2>/dev/null
       return ;;
     --lang) COMPREPLY=($(compgen -W "en id ms vi th km lo my zh ja tl fr de es" -- "$cur")); return ;;
+    --synonyms) COMPREPLY=($(compgen -f -X '!*.toml' -- "$cur")); compopt -o plusdirs 2>/dev/null; return ;;
+    --like) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
     -n|--limit|--offset) return ;;
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "--db -n --limit --offset --any --all --sort --lang --facet --facets --format --fields
-      --no-header -0 --null --exact --batch --explain --color --help --version" -- "$cur"))
+      --no-header -0 --null --exact --batch --explain --like --no-collapse --synonyms --color --help --version" \
+      -- "$cur"))
   else
     COMPREPLY=($(compgen -W "org: issuer: topic: lang: place: source: date: exact: title:" -- "$cur"))
     compopt -o nospace 2>/dev/null

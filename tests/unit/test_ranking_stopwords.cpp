@@ -81,10 +81,30 @@ TEST_CASE("Stopwords leave a natural-language query, stay in phrases", "[query][
   CHECK(matched == std::vector<int>{0});
 }
 
-TEST_CASE("Ranking weight: BM25 with the chosen parameters, length-normalised", "[ranking]") {
-  CHECK(pressdex::RankingWeight().name() == "Xapian::BM25Weight");
-  CHECK(pressdex::kBm25.b > 0);
+TEST_CASE("Ranking weight: IneB2 with the chosen normalisation, length-normalised", "[ranking]") {
+  CHECK(pressdex::RankingWeight().name() == "Xapian::IneB2Weight");
+  CHECK(pressdex::kNormalisationC > 0);
   // One occurrence each: the shorter release is the more focused one.
   auto db = Db({"budget talks and a long tail of other words about many other matters entirely", "budget"});
   CHECK(Ranked(db, Xapian::Query("budget")).front() == 1);
+}
+
+TEST_CASE("Ranking weight: a rarer word counts more, a repeated word more but less than twice", "[ranking]") {
+  auto db = Db({"flood relief", "flood", "flood", "flood", "relief relief", "relief"});
+  // "relief" is in three releases, "flood" in four: the release with both ranks first, then by relief.
+  const auto ranked = Ranked(db, Parse("flood relief", db, /*any=*/true).query);
+  REQUIRE(ranked.size() == 6);
+  CHECK(ranked[0] == 0);
+  CHECK(ranked[1] == 4);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("relief"));
+  enquire.set_weighting_scheme(pressdex::RankingWeight());
+  const Xapian::MSet mset = enquire.get_mset(0, 10);
+  double once = 0, twice = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    if (*it == 5) twice = it.get_weight();
+    if (*it == 6) once = it.get_weight();
+  }
+  CHECK(twice > once);
+  CHECK(twice < 2 * once);
 }

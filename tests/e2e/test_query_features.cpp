@@ -1,0 +1,211 @@
+// End-to-end: spelling suggestions, synonyms, --like and near-duplicate
+// collapsing, through the real binaries.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "e2e/harness.h"
+#include "text_helpers.h"
+
+using namespace pressdex::test;
+using nlohmann::json;
+
+namespace {
+
+const std::string kAscc = "corpus/asean/ascc-partnership-conference-covid-recovery.txt";
+const std::string kHerald = "corpus/syndicated/asean-labour-ministers-migrant-workers-borneo-herald.txt";
+const std::string kLedger = "corpus/syndicated/asean-labour-ministers-migrant-workers-straits-ledger.txt";
+const std::string kKarhutla = "corpus/multilingual/klhk-manggala-agni-padamkan-karhutla-2019.html";
+
+json SearchJson(std::vector<std::string> args, const std::string& db = CorpusDb()) {
+  args.insert(args.begin(), {"--db", db, "--format", "json"});
+  const RunResult r = Search(args);
+  INFO(r.err);
+  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
+  return json::parse(r.out);
+}
+
+std::vector<std::string> Paths(const json& response) {
+  std::vector<std::string> paths;
+  for (const auto& hit : response.at("results")) paths.push_back(hit.at("path").get<std::string>());
+  return paths;
+}
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool Has(const std::vector<std::string>& paths, const std::string& suffix) {
+  return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return EndsWith(p, suffix); });
+}
+
+// One story as three outlets carry it: the same text between each site's own
+// header and footer. A second, unrelated story sits in each outlet's folder.
+const std::string kStory =
+    "PHNOM PENH, 27 October 2022 -- ASEAN labour ministers agreed on Thursday to strengthen social protection\n"
+    "for migrant workers across the region, including portable social security benefits for those who move\n"
+    "between member states for work.\n\n"
+    "Meeting in the Cambodian capital, the ministers adopted a declaration that calls on governments to include\n"
+    "migrant workers in national emergency relief schemes, after the pandemic left many stranded without\n"
+    "wages, housing or health care.\n\n"
+    "The International Labour Organization welcomed the declaration and offered technical help to draft the\n"
+    "regional guidelines, due at the next meeting of senior labour officials in Jakarta next year.\n";
+
+// Other news, one story per outlet: different stories under the same chrome.
+const std::vector<std::string> kOtherNews = {
+    "Heavy rain is expected over the weekend, the weather bureau said, and farmers in the lowlands were told "
+    "to bring in the rice harvest early before the rivers rise.",
+    "The central bank kept its policy rate unchanged on Wednesday, citing easing inflation and steady rain-fed "
+    "farm output, and said it would watch food prices closely.",
+    "Schools in the capital will reopen on Monday after a week of flooding from monsoon rain, the education "
+    "ministry announced, with classes moved online where buildings remain damaged.",
+};
+
+void WriteOutlets(const TempDir& dir, const std::vector<std::string>& outlets) {
+  std::size_t n = 0;
+  for (const auto& outlet : outlets) {
+    WriteFile(dir / ("news/" + outlet + "/labour.txt"), outlet + " Online\nHome | Nation | World | Business\n\n" +
+                                                            kStory + "\nCopyright 2022 " + outlet +
+                                                            ". All rights reserved.\nShare this: Facebook | X\n");
+    WriteFile(dir / ("news/" + outlet + "/other.txt"),
+              outlet + " Online\nHome | Nation | World | Business\n\n" + kOtherNews[n++ % kOtherNews.size()] +
+                  "\nCopyright 2022 " + outlet + ". All rights reserved.\nShare this: Facebook | X\n");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("spelling: a word no release has gets a suggestion, in text and JSON", "[e2e][spelling]") {
+  const RunResult text = Search({"--db", CorpusDb(), "ascean"});
+  CHECK(text.exit_code == 1);
+  CHECK(text.out.find("No releases match.\nDid you mean: asean\n") != std::string::npos);
+  const json j = SearchJson({"ascean", "masks"});
+  CHECK(j.at("suggestion") == "asean masks");
+  // Enough hits: no suggestion, and no key.
+  CHECK_FALSE(SearchJson({"asean"}).contains("suggestion"));
+  // A correction that finds nothing more is no suggestion.
+  CHECK_FALSE(SearchJson({"zzqxv"}).contains("suggestion"));
+}
+
+TEST_CASE("spelling: a bulk build writes the spelling table too", "[e2e][spelling]") {
+  TempDir dir;
+  REQUIRE(Index({"--db", dir / "db", "-q", "--bulk", "always", "-j", "2", CorpusDir()}).exit_code == 0);
+  CHECK(SearchJson({"ascean"}, dir / "db").value("suggestion", "") == "asean");
+  // And its synonyms.
+  CHECK(Has(Paths(SearchJson({"ASEC"}, dir / "db")), kAscc));
+}
+
+TEST_CASE("spelling works over several databases searched as one", "[e2e][spelling]") {
+  TempDir dir;
+  REQUIRE(Index({"--db", dir / "trade", "-q", CorpusDir() + "/trade"}).exit_code == 0);
+  REQUIRE(Index({"--db", dir / "asean", "-q", CorpusDir() + "/asean"}).exit_code == 0);
+  // "durian" is only in the second database given, "asean" in both.
+  const json j = SearchJson({"--db", dir / "trade", "durain"}, dir / "asean");
+  CHECK(j.at("suggestion") == "durian");
+  CHECK(Paths(SearchJson({"--db", dir / "trade", "durian"}, dir / "asean")).size() == 1);
+  CHECK(SearchJson({"durain"}, dir / "asean").value("suggestion", "") != "durian");  // not in that one alone
+}
+
+TEST_CASE("synonyms: an organisation's acronym also finds its full name", "[e2e][synonyms]") {
+  // The ASCC seed names the ASEAN Secretariat but never writes ASEC.
+  CHECK_FALSE(Has(Paths(SearchJson({"asec"})), kAscc));
+  CHECK(Has(Paths(SearchJson({"ASEC"})), kAscc));
+  const RunResult explain = Search({"--db", CorpusDb(), "--explain", "--format", "count", "ASEC"});
+  CHECK(explain.err.find("synonyms: ASEC = ASEAN Secretariat") != std::string::npos);
+}
+
+TEST_CASE("synonyms: a user's TOML file expands free text", "[e2e][synonyms]") {
+  TempDir dir;
+  WriteFile(dir / "synonyms.toml", "# haze in Indonesian\n[[synonym]]\nterms = [\"haze\", \"kabut asap\"]\n");
+  CHECK_FALSE(Has(Paths(SearchJson({"haze"})), kKarhutla));
+  const auto expanded = Paths(SearchJson({"--synonyms", dir / "synonyms.toml", "haze"}));
+  CHECK(Has(expanded, kKarhutla));
+  CHECK(Has(expanded, "environment/asmc-transboundary-haze-alert-level-3-2019.txt"));
+
+  WriteFile(dir / "bad.toml", "[[synonym]]\nterms = [\"haze\"]\n");
+  const RunResult bad = Search({"--db", CorpusDb(), "--synonyms", dir / "bad.toml", "haze"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("bad.toml: [[synonym]] number 1") != std::string::npos);
+  CHECK(Search({"--db", CorpusDb(), "--synonyms", dir / "missing.toml", "haze"}).exit_code == 2);
+}
+
+TEST_CASE("more like this (--like): similar releases, never the release itself, with filters and paging",
+          "[e2e][like]") {
+  // The corpus database holds absolute paths, as its root was given.
+  const std::string herald = CorpusDir() + "/syndicated/asean-labour-ministers-migrant-workers-borneo-herald.txt";
+  const auto similar = Paths(SearchJson({"--like", herald, "--no-collapse", "-n", "0"}));
+  REQUIRE_FALSE(similar.empty());
+  CHECK(EndsWith(similar.front(), kLedger));  // its syndicated copy first
+  CHECK_FALSE(Has(similar, kHerald));
+  // The same path written another way.
+  const std::string other_way =
+      CorpusDir() + "/./syndicated//../syndicated/asean-labour-ministers-migrant-workers-borneo-herald.txt";
+  CHECK(Paths(SearchJson({"--like", other_way, "--no-collapse", "-n", "0"})) == similar);
+
+  // Filters narrow; paging pages.
+  const json older = SearchJson({"--like", herald, "--no-collapse", "-n", "0", "date:..2021"});
+  CHECK(older.at("results").size() < similar.size());
+  for (const auto& hit : older.at("results")) CHECK(hit.at("date").get<std::string>() < "2022");
+  const auto page = Paths(SearchJson({"--like", herald, "--no-collapse", "-n", "2", "--offset", "1"}));
+  REQUIRE(similar.size() >= 3);
+  CHECK(page == std::vector<std::string>{similar[1], similar[2]});
+  const RunResult count = Search({"--db", CorpusDb(), "--like", herald, "--format", "count"});
+  CHECK(std::stoul(count.out) == similar.size());
+
+  const RunResult missing = Search({"--db", CorpusDb(), "--like", "corpus/nowhere.txt"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("corpus/nowhere.txt") != std::string::npos);
+  const RunResult explain = Search({"--db", CorpusDb(), "--explain", "--format", "count", "--like", herald});
+  CHECK(explain.err.find("like:     similar to " + herald) != std::string::npos);
+}
+
+TEST_CASE("near-duplicates: syndicated copies show once, with their count", "[e2e][near-dup]") {
+  const RunResult text = Search({"--db", CorpusDb(), "\"migrant workers\""});
+  CHECK(text.out.find("and 1 near-duplicate\n") != std::string::npos);
+  const json collapsed = SearchJson({"\"migrant workers\""});
+  REQUIRE(collapsed.at("results").size() == 1);
+  CHECK(collapsed.at("results")[0].at("duplicates") == 1);
+  CHECK(collapsed.at("total") == 2);  // releases, near-duplicates included
+  const json all = SearchJson({"--no-collapse", "\"migrant workers\""});
+  REQUIRE(all.at("results").size() == 2);
+  for (const auto& hit : all.at("results")) CHECK(hit.at("duplicates") == 0);
+  // paths lists every file for scripts; a duplicates field asks for collapsing.
+  CHECK(Lines(Search({"--db", CorpusDb(), "--format", "paths", "\"migrant workers\""}).out).size() == 2);
+  const RunResult tsv =
+      Search({"--db", CorpusDb(), "--format", "tsv", "--no-header", "--fields", "duplicates", "\"migrant workers\""});
+  CHECK(tsv.out == "1\n");
+}
+
+TEST_CASE("near-duplicates: releases that differ only in boilerplate cluster, for any -j and across runs",
+          "[e2e][near-dup]") {
+  TempDir dir;
+  WriteOutlets(dir, {"Borneo Herald", "Straits Ledger", "Mekong Post"});
+  std::vector<std::string> listings;
+  // In place or as a bulk build (parallel batches compacted at the end), any -j: the same clusters.
+  for (const auto& [jobs, bulk] : {std::pair{"1", "never"}, {"3", "never"}, {"1", "always"}, {"3", "always"}}) {
+    const std::string db = dir / (std::string("db-j") + jobs + "-" + bulk);
+    REQUIRE(Index({"--db", db, "-q", "-j", jobs, "--bulk", bulk, dir / "news"}).exit_code == 0);
+    const json j = SearchJson({"migrant", "workers"}, db);
+    REQUIRE(j.at("results").size() == 1);
+    CHECK(j.at("results")[0].at("duplicates") == 2);
+    CHECK(j.at("total") == 3);
+    CHECK(SearchJson({"--no-collapse", "migrant", "workers"}, db).at("results").size() == 3);
+    // The other stories are different stories, in spite of their shared chrome.
+    CHECK(SearchJson({"rain"}, db).at("results").size() == 3);
+    listings.push_back(Search({"--db", db, "--all", "-n", "0", "--format", "tsv", "--fields", "path,duplicates"}).out);
+  }
+  for (const auto& listing : listings) CHECK(listing == listings[0]);
+
+  // A copy indexed in a later run finds the earlier one through its band terms.
+  TempDir later;
+  WriteOutlets(later, {"Borneo Herald"});
+  const std::string db = later / "db";
+  REQUIRE(Index({"--db", db, "-q", later / "news"}).exit_code == 0);
+  WriteOutlets(later, {"Straits Ledger"});
+  REQUIRE(Index({"--db", db, "-q", later / "news"}).exit_code == 0);
+  const json j = SearchJson({"migrant", "workers"}, db);
+  REQUIRE(j.at("results").size() == 1);
+  CHECK(j.at("results")[0].at("duplicates") == 1);
+}

@@ -140,7 +140,11 @@ std::vector<Field> DefaultFields(OutputFormat format) {
           Field::kIssuer, Field::kOrgs,    Field::kTopics, Field::kUrl,    Field::kDuplicates};
 }
 
-bool NeedsSnippets(const OutputOptions& options) {
+namespace {
+
+// Text and JSON always show `field`; the delimited formats when it is one of
+// the columns asked for (or of their default ones).
+bool ShowsField(const OutputOptions& options, Field field) {
   switch (options.format) {
     case OutputFormat::kText:
     case OutputFormat::kJson: return true;
@@ -148,7 +152,7 @@ bool NeedsSnippets(const OutputOptions& options) {
     case OutputFormat::kTsv:
     case OutputFormat::kCsv: {
       const auto fields = options.fields.empty() ? DefaultFields(options.format) : options.fields;
-      return std::find(fields.begin(), fields.end(), Field::kSnippet) != fields.end();
+      return std::find(fields.begin(), fields.end(), field) != fields.end();
     }
     case OutputFormat::kPaths:
     case OutputFormat::kCount: break;
@@ -156,21 +160,11 @@ bool NeedsSnippets(const OutputOptions& options) {
   return false;
 }
 
-bool NeedsDuplicates(const OutputOptions& options) {
-  switch (options.format) {
-    case OutputFormat::kText:
-    case OutputFormat::kJson: return true;
-    case OutputFormat::kJsonl:
-    case OutputFormat::kTsv:
-    case OutputFormat::kCsv: {
-      const auto fields = options.fields.empty() ? DefaultFields(options.format) : options.fields;
-      return std::find(fields.begin(), fields.end(), Field::kDuplicates) != fields.end();
-    }
-    case OutputFormat::kPaths:
-    case OutputFormat::kCount: break;
-  }
-  return false;
-}
+}  // namespace
+
+bool NeedsSnippets(const OutputOptions& options) { return ShowsField(options, Field::kSnippet); }
+
+bool NeedsDuplicates(const OutputOptions& options) { return ShowsField(options, Field::kDuplicates); }
 
 bool NeedsSuggestion(const OutputOptions& options) {
   return options.format == OutputFormat::kText || options.format == OutputFormat::kJson ||

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "e2e/harness.h"
+#include "e2e/search_json.h"
 
 using namespace pressdex::test;
 using nlohmann::json;
@@ -14,28 +15,6 @@ namespace {
 
 const std::string kMasks = "corpus/asean/asec-receives-masks-from-china-2020.txt";
 const std::string kAscc = "corpus/asean/ascc-partnership-conference-covid-recovery.txt";
-
-json SearchJson(std::vector<std::string> args) {
-  args.insert(args.begin(), {"--db", CorpusDb(), "--format", "json"});
-  const RunResult r = Search(args);
-  INFO(r.err);
-  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  return json::parse(r.out);
-}
-
-std::vector<std::string> Paths(const json& response) {
-  std::vector<std::string> paths;
-  for (const auto& hit : response.at("results")) paths.push_back(hit.at("path").get<std::string>());
-  return paths;
-}
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool AnyEndsWith(const std::vector<std::string>& paths, const std::string& suffix) {
-  return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return EndsWith(p, suffix); });
-}
 
 }  // namespace
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "e2e/harness.h"
+#include "e2e/search_json.h"
 #include "text_helpers.h"
 
 using namespace pressdex::test;
@@ -19,27 +20,7 @@ const std::string kHerald = "corpus/syndicated/asean-labour-ministers-migrant-wo
 const std::string kLedger = "corpus/syndicated/asean-labour-ministers-migrant-workers-straits-ledger.txt";
 const std::string kKarhutla = "corpus/multilingual/klhk-manggala-agni-padamkan-karhutla-2019.html";
 
-json SearchJson(std::vector<std::string> args, const std::string& db = CorpusDb()) {
-  args.insert(args.begin(), {"--db", db, "--format", "json"});
-  const RunResult r = Search(args);
-  INFO(r.err);
-  REQUIRE((r.exit_code == 0 || r.exit_code == 1));
-  return json::parse(r.out);
-}
-
-std::vector<std::string> Paths(const json& response) {
-  std::vector<std::string> paths;
-  for (const auto& hit : response.at("results")) paths.push_back(hit.at("path").get<std::string>());
-  return paths;
-}
-
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool Has(const std::vector<std::string>& paths, const std::string& suffix) {
-  return std::any_of(paths.begin(), paths.end(), [&](const std::string& p) { return EndsWith(p, suffix); });
-}
+bool Has(const std::vector<std::string>& paths, const std::string& suffix) { return AnyEndsWith(paths, suffix); }
 
 // One story as three outlets carry it: the same text between each site's own
 // header and footer. A second, unrelated story sits in each outlet's folder.

@@ -18,6 +18,7 @@
 #include "common/extract/dateline.h"
 #include "common/extract/gazetteer.h"
 #include "common/extract/orgs.h"
+#include "common/extract/text_util.h"
 #include "common/normalize.h"
 #include "common/query.h"
 
@@ -30,18 +31,6 @@ namespace {
 std::string AsText(std::string_view bytes) {
   auto decoded = DecodeToUtf8(bytes);
   return decoded.ok() ? std::move(decoded.value().utf8) : SanitizeUtf8(bytes);
-}
-
-std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    lines.emplace_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 }  // namespace
@@ -73,7 +62,9 @@ void Dates(std::string_view bytes) {
 }
 
 void Datelines(std::string_view bytes) {
-  const std::vector<std::string> lines = Lines(AsText(bytes));
+  const std::string text = AsText(bytes);
+  std::vector<std::string> lines;
+  for (const std::string_view line : extract::SplitLines(text)) lines.emplace_back(line);
   for (const bool day_first : {true, false}) {
     if (auto d = FindDateline(lines, 0, day_first); d && (d->line >= lines.size() || d->length > lines[d->line].size()))
       __builtin_trap();

@@ -2,9 +2,13 @@
 // give for a sentence in each language, and the sub-words the indexer adds
 // inside long compounds (segment.h). Index and query share ForEachToken, so
 // these are also the query's words.
+#include <unicode/brkiter.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <memory>
+#include <random>
+#include <tuple>
 
 #include "common/segment.h"
 #include "common/tokenizer.h"
@@ -146,4 +150,35 @@ TEST_CASE("segments cover the text, words and gaps alike", "[tokenizer]") {
   CHECK(segments[1] == std::pair<std::string, bool>{"ๆ", true});
   CHECK(segments[2] == std::pair<std::string, bool>{"HONDA", true});
   CHECK(segments[3] == std::pair<std::string, bool>{" ", false});
+}
+
+// Plain ASCII words and spaces are segmented without ICU (the fast path of
+// common/tokenizer.cpp); ICU's own word break must read them the same way.
+TEST_CASE("plain ASCII text segments as ICU's word break does", "[tokenizer]") {
+  using Segments = std::vector<std::tuple<std::size_t, std::size_t, bool>>;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> icu_words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  REQUIRE(U_SUCCESS(status));
+  auto icu_segments = [&](const std::string& text) {
+    Segments out;
+    icu_words->setText(icu::UnicodeString::fromUTF8(text));  // ASCII: UTF-16 offsets are byte offsets
+    int32_t start = icu_words->first();
+    for (int32_t end = icu_words->next(); end != icu::BreakIterator::DONE; start = end, end = icu_words->next())
+      out.emplace_back(start, end, icu_words->getRuleStatus() != UBRK_WORD_NONE);
+    return out;
+  };
+  std::mt19937 random(20261124);
+  const std::string alphabet = "aZ09 qX 7  mK";
+  std::vector<std::string> texts = {"oil prices", "  covid19  vaccine ", "2020 ASEAN", "a", " ", "x  9"};
+  for (int i = 0; i < 500; ++i) {
+    std::string text(1 + random() % 12, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    texts.push_back(text);
+  }
+  for (const auto& text : texts) {
+    Segments ours;
+    pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool w) { ours.emplace_back(b, e, w); });
+    INFO("text: '" << text << "'");
+    CHECK(ours == icu_segments(text));
+  }
 }

@@ -323,7 +323,10 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     response.total =
         response.exact ? counter.count() : std::max(counter.count(), mset.get_uncollapsed_matches_estimated());
     saw_every_match = response.exact;
-  } else if (!every_match) {
+  } else if (!every_match && mset.get_matches_upper_bound() >= check_at_least) {
+    // Many matches: Xapian's estimate. (Below check_at_least the estimate
+    // merged from remote shards can be short of the matches the page shows,
+    // so those few are counted below.)
     response.total = mset.get_uncollapsed_matches_estimated();
     response.exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
     if (response.exact) response.total = mset.get_uncollapsed_matches_lower_bound();

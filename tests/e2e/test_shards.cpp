@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "e2e/harness.h"
+#include "e2e/search_json.h"
 
 using namespace pressdex::test;
 using nlohmann::json;
@@ -244,6 +245,51 @@ TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv"
   }
   CheckFacetsHaveSubstance(Ask({s.dir / "stub-new"}, {"--all"}));
   CheckManyOrgs(Ask({s.dir / "stub-new"}, {"manyorgsword"}));  // it lives on the remote shard
+}
+
+// The query features of docs/relevance.md over a remote shard, as plain
+// searches (no facets: totals then come from the matcher's own counts).
+TEST_CASE("more like this, synonyms, collapsed totals and spelling over a remote shard", "[e2e][shards][remote]") {
+  const std::string tcpsrv = FindOnPath("xapian-tcpsrv");
+  if (tcpsrv.empty()) {
+    WARN("xapian-tcpsrv not found (Debian package xapian-tools): remote shard test skipped");
+    return;
+  }
+  Shards s;
+  TcpServer server(tcpsrv, s.b);
+  REQUIRE(server.running());
+  const std::string stub = s.dir / "stub";
+  WriteFile(stub, "auto a\nremote 127.0.0.1:" + std::to_string(server.port()) + "\n");
+  const std::string c = CorpusDir();
+  const std::string remote_release = c + "/disaster/aha-centre-flood-relief-operation-mindanao-2022.txt";
+  const std::string local_release = c + "/asean/asec-receives-masks-from-china-2020.txt";
+  const std::vector<std::vector<std::string>> queries = {
+      {"--like", remote_release},               // its terms read from the remote shard
+      {"--like", remote_release, "date:2022"},  // a syndicated pair collapsed among few matches
+      {"--like", local_release},
+      {"ASEC"},                // the organisation's other names, from both shards' synonyms
+      {"migrant", "workers"},  // the syndicated copies live on the remote shard
+      {"--no-collapse", "migrant", "workers"}};
+  for (const auto& q : queries) {
+    INFO(q.front() << " " << q.back());
+    std::vector<std::string> args{"-n", "50"};
+    args.insert(args.end(), q.begin(), q.end());
+    const json one = SearchJson(args, s.all);
+    const json many = SearchJson(args, stub);
+    CHECK(one.at("total") == many.at("total"));
+    CHECK(many.at("exact") == true);
+    REQUIRE(one.at("results").size() == many.at("results").size());
+    for (std::size_t i = 0; i < one.at("results").size(); ++i) {
+      CHECK(one.at("results")[i].at("id") == many.at("results")[i].at("id"));
+      CHECK(one.at("results")[i].value("duplicates", 0) == many.at("results")[i].value("duplicates", 0));
+    }
+  }
+  CHECK(SearchJson({"--like", remote_release}, stub).at("total") > 0);
+  // Spelling tables are not served by xapian-tcpsrv: a word held only by the
+  // local shard is still suggested; one held only remotely is not.
+  CHECK(SearchJson({"ascean"}, stub).value("suggestion", "") == "asean");
+  CHECK(SearchJson({"typhon"}, s.all).value("suggestion", "") == "typhoon");
+  CHECK_FALSE(SearchJson({"typhon"}, stub).contains("suggestion"));
 }
 
 TEST_CASE("an unreachable remote shard is a database error naming it", "[e2e][shards][remote]") {

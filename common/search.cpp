@@ -233,9 +233,14 @@ class CountingSpy : public Xapian::MatchSpy {
 // restricted to the hits' clusters (a few short posting lists) counts them.
 void CountDuplicates(const Xapian::Database& db, const Xapian::Query& query, std::vector<SearchHit>& hits,
                      const std::vector<std::string>& keys) {
+  // Most releases are alone in their cluster: the key term's frequency says
+  // so without a match (ten lookups instead of an Enquire, ~0.35M instructions
+  // of a one-shot text or json search on Reuters).
   std::vector<Xapian::Query> clusters;
   for (const auto& key : keys) {
-    if (!key.empty()) clusters.emplace_back(std::string(schema::kClusterPrefix) + key);
+    if (key.empty()) continue;
+    std::string term = std::string(schema::kClusterPrefix) + key;
+    if (db.get_termfreq(term) > 1) clusters.emplace_back(std::move(term));
   }
   if (clusters.empty()) return;
   Xapian::Enquire enquire(db);

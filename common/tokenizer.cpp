@@ -204,23 +204,86 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink
   utext_close(text);
 }
 
-bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
+// ASCII text is segmented without ICU: creating a break iterator and
+// running it cost ~60 % of a snippet's instructions and most of its page
+// faults (ICU's rules and data), noticeable in a one-shot search (bench/cli).
+// These are ICU 72's root word rules (UAX #29 with ICU's tailoring) for the
+// ASCII classes; a property test (tests/unit/test_tokenizer_asean.cpp)
+// compares them with ICU's break iterator on random ASCII text.
+enum class WordBreak : std::uint8_t {
+  kOther,
+  kCr,
+  kLf,
+  kNewline,      // \v \f
+  kSpace,        // ' ' (WSegSpace; a tab is Other)
+  kLetter,       // ALetter
+  kDigit,        // Numeric
+  kMidNumLet,    // '.' and the single quote (MidNumLetQ)
+  kMidNum,       // ',' ';'  (ICU takes ':' out of MidLetter: "a:b" is three segments)
+  kExtendNumLet  // '_'
+};
 
-// Text of ASCII letters, digits and spaces only (most typed queries): ICU's
-// rules make each run of letters and digits one word (WB5, WB8-WB10) and each
-// run of spaces one non-word segment (WB3d), so the segments are read off the
-// bytes, without creating a break iterator (~120,000 instructions, a
-// noticeable part of a one-shot search; bench/cli).
-bool SegmentSimpleAscii(std::string_view text, auto&& sink) {
-  for (const char c : text) {
-    if (c != ' ' && !IsAsciiAlnum(c)) return false;
+WordBreak ClassOf(char c) {
+  if (IsAsciiLetter(c) || c == '@') return WordBreak::kLetter;  // '@' is an ALetter in UAX #29
+  if (c >= '0' && c <= '9') return WordBreak::kDigit;
+  switch (c) {
+    case '\r': return WordBreak::kCr;
+    case '\n': return WordBreak::kLf;
+    case '\v':
+    case '\f': return WordBreak::kNewline;
+    case ' ': return WordBreak::kSpace;
+    case '.':
+    case '\'': return WordBreak::kMidNumLet;
+    case ',':
+    case ';': return WordBreak::kMidNum;
+    case '_': return WordBreak::kExtendNumLet;
+    default: return WordBreak::kOther;
   }
-  for (std::size_t begin = 0; begin < text.size();) {
-    const bool word = text[begin] != ' ';
-    std::size_t end = begin;
-    while (end < text.size() && (text[end] != ' ') == word) ++end;
-    sink(begin, end, word);
-    begin = end;
+}
+
+// Whether UAX #29 keeps text[i-1] and text[i] in one segment (rules WB3-WB13b).
+bool JoinsAscii(std::string_view text, std::size_t i) {
+  using enum WordBreak;
+  const WordBreak left = ClassOf(text[i - 1]);
+  const WordBreak right = ClassOf(text[i]);
+  auto before = [&] { return i >= 2 ? ClassOf(text[i - 2]) : kOther; };
+  auto after = [&] { return i + 1 < text.size() ? ClassOf(text[i + 1]) : kOther; };
+  if (left == kCr && right == kLf) return true;                         // WB3
+  if (left == kCr || left == kLf || left == kNewline) return false;     // WB3a
+  if (right == kCr || right == kLf || right == kNewline) return false;  // WB3b
+  if (left == kSpace && right == kSpace) return true;                   // WB3d
+  const bool alnum_left = left == kLetter || left == kDigit;
+  const bool alnum_right = right == kLetter || right == kDigit;
+  if (alnum_left && alnum_right) return true;                                      // WB5, WB8-WB10
+  if (left == kLetter && right == kMidNumLet && after() == kLetter) return true;   // WB6
+  if (left == kMidNumLet && right == kLetter && before() == kLetter) return true;  // WB7
+  const bool mid_num_right = right == kMidNum || right == kMidNumLet;
+  const bool mid_num_left = left == kMidNum || left == kMidNumLet;
+  if (left == kDigit && mid_num_right && after() == kDigit) return true;             // WB12
+  if (mid_num_left && right == kDigit && before() == kDigit) return true;            // WB11
+  if ((alnum_left || left == kExtendNumLet) && right == kExtendNumLet) return true;  // WB13a
+  if (left == kExtendNumLet && alnum_right) return true;                             // WB13b
+  return false;                                                                      // WB999
+}
+
+// ICU's rule status for an ASCII segment is a word's (not UBRK_WORD_NONE)
+// when it holds a letter (or '@') or digit, or is a run of two or more '_'.
+bool IsAsciiWord(std::string_view segment) {
+  bool underscores = true;
+  for (const char c : segment) {
+    if (IsAsciiLetter(c) || c == '@' || (c >= '0' && c <= '9')) return true;
+    underscores = underscores && c == '_';
+  }
+  return underscores && segment.size() >= 2;
+}
+
+bool SegmentAscii(std::string_view text, auto&& sink) {
+  if (!IsAscii(text)) return false;
+  std::size_t begin = 0;
+  for (std::size_t i = 1; i <= text.size(); ++i) {
+    if (i < text.size() && JoinsAscii(text, i)) continue;
+    sink(begin, i, IsAsciiWord(text.substr(begin, i - begin)));
+    begin = i;
   }
   return true;
 }
@@ -228,7 +291,7 @@ bool SegmentSimpleAscii(std::string_view text, auto&& sink) {
 template <typename Sink>
 void SegmentText(std::string_view utf8, Sink&& sink) {
   if (utf8.empty()) return;
-  if (SegmentSimpleAscii(utf8, sink)) return;
+  if (SegmentAscii(utf8, sink)) return;
   if (NeedsLaoLigatures(utf8)) {
     const LaoLigatures composed = ComposeLao(utf8);
     Segment(composed.text, &composed.source, sink);

@@ -70,3 +70,31 @@ TEST_CASE("collapse: a cluster shows once with its count, the total counts relea
     CHECK(all.total == collapsed.total);
   }
 }
+
+// The searcher collapses on the ranked list in windows from the top; a
+// cluster larger than the first window must not leave the page short.
+TEST_CASE("collapse: a cluster larger than the first window still fills the page", "[collapse]") {
+  test::ScratchDir dir;
+  WriteHarbour(dir.path(), 30, 40);  // the 40 copies outrank every filler
+  const SearchResponse page1 = Run(dir.path(), "harbour", 5, true);
+  REQUIRE(page1.hits.size() == 5);
+  CHECK(page1.hits.front().doc.id.rfind("copy", 0) == 0);
+  CHECK(page1.hits.front().duplicates == 39);
+  for (std::size_t i = 1; i < page1.hits.size(); ++i) CHECK(page1.hits[i].doc.id.rfind("filler", 0) == 0);
+
+  auto searcher = Searcher::Open({dir.path()});
+  REQUIRE(searcher.ok());
+  SearchRequest request;
+  request.query = "harbour";
+  request.limit = 5;
+  request.offset = 5;
+  request.collapse = true;
+  const auto page2 = (*searcher)->Search(request);
+  REQUIRE(page2.ok());
+  REQUIRE(page2->hits.size() == 5);
+  for (const auto& hit : page2->hits) {
+    CHECK(hit.doc.id.rfind("filler", 0) == 0);
+    for (const auto& earlier : page1.hits) CHECK(hit.doc.id != earlier.doc.id);
+  }
+  CHECK(page2->total == 70);
+}

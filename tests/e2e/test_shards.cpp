@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include "e2e/harness.h"
@@ -155,6 +156,24 @@ struct Shards {
   }
 };
 
+// corpus/ in two shards, the second served by xapian-tcpsrv on loopback;
+// null (the test is skipped, with a warning) without xapian-tools.
+struct RemoteShards {
+  Shards shards;
+  TcpServer server;
+  explicit RemoteShards(const std::string& tcpsrv) : server(tcpsrv, shards.b) {}
+};
+std::unique_ptr<RemoteShards> StartRemoteShards() {
+  const std::string tcpsrv = FindOnPath("xapian-tcpsrv");
+  if (tcpsrv.empty()) {
+    WARN("xapian-tcpsrv not found (Debian package xapian-tools): remote shard test skipped");
+    return nullptr;
+  }
+  auto remote = std::make_unique<RemoteShards>(tcpsrv);
+  REQUIRE(remote->server.running());
+  return remote;
+}
+
 // Every facet field, all values; dates as `date_facet` asks.
 json Ask(std::vector<std::string> dbs, std::vector<std::string> query, const std::string& date_facet = "date:month") {
   std::vector<std::string> args;
@@ -222,14 +241,10 @@ TEST_CASE("two local shards (--db twice, or a stub file) answer as one database"
 }
 
 TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv", "[e2e][shards][remote]") {
-  const std::string tcpsrv = FindOnPath("xapian-tcpsrv");
-  if (tcpsrv.empty()) {
-    WARN("xapian-tcpsrv not found (Debian package xapian-tools): remote shard test skipped");
-    return;
-  }
-  Shards s;
-  TcpServer server(tcpsrv, s.b);
-  REQUIRE(server.running());
+  const auto remote = StartRemoteShards();
+  if (!remote) return;
+  const Shards& s = remote->shards;
+  const TcpServer& server = remote->server;
   // Both spellings of a remote line: Xapian 1.4's and the older "remote tcp".
   WriteFile(s.dir / "stub-new", "auto a\nremote 127.0.0.1:" + std::to_string(server.port()) + "\n");
   WriteFile(s.dir / "stub-old", "auto a\nremote tcp 127.0.0.1 " + std::to_string(server.port()) + "\n");
@@ -250,14 +265,10 @@ TEST_CASE("a stub mixing a local shard and a remote one served by xapian-tcpsrv"
 // The query features of docs/relevance.md over a remote shard, as plain
 // searches (no facets: totals then come from the matcher's own counts).
 TEST_CASE("more like this, synonyms, collapsed totals and spelling over a remote shard", "[e2e][shards][remote]") {
-  const std::string tcpsrv = FindOnPath("xapian-tcpsrv");
-  if (tcpsrv.empty()) {
-    WARN("xapian-tcpsrv not found (Debian package xapian-tools): remote shard test skipped");
-    return;
-  }
-  Shards s;
-  TcpServer server(tcpsrv, s.b);
-  REQUIRE(server.running());
+  const auto remote = StartRemoteShards();
+  if (!remote) return;
+  const Shards& s = remote->shards;
+  const TcpServer& server = remote->server;
   const std::string stub = s.dir / "stub";
   WriteFile(stub, "auto a\nremote 127.0.0.1:" + std::to_string(server.port()) + "\n");
   const std::string c = CorpusDir();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+
 namespace pressdex::cli {
 
 CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db) {
@@ -20,6 +22,19 @@ CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs) {
       ->type_name("DIR")
       ->allow_extra_args(false)  // one path per --db, so query words after it stay words
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+const CLI::Validator& Positive() {
+  static const CLI::Validator positive(
+      [](std::string& value) -> std::string {
+        long long n = 0;
+        const char* end = value.data() + value.size();
+        const auto [stop, error] = std::from_chars(value.data(), end, n);
+        if (error != std::errc() || stop != end || n <= 0) return "must be a whole number above 0, not '" + value + "'";
+        return {};
+      },
+      "POSITIVE");
+  return positive;
 }
 
 int Parse(CLI::App& app, int argc, char** argv) {

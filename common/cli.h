@@ -24,6 +24,10 @@ CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db);
 // The searcher's form: --db may be given several times (shards searched as one).
 CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs);
 
+// Checks a whole number above 0 (after any transform, e.g. a size suffix),
+// with a plain message: CLI11's PositiveNumber names a range up to 1.8e308.
+const CLI::Validator& Positive();
+
 // Parses argv; on error prints it (with a hint to --help) to stderr.
 // Returns -1 to go on, or the exit code to return (0 after --help/--version).
 int Parse(CLI::App& app, int argc, char** argv);

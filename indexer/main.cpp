@@ -183,24 +183,26 @@ int Main(int argc, char** argv) {
   app.add_option("--taxonomy", options.analyser.taxonomy_file, "Topic taxonomy (TOML) replacing the shipped one")
       ->type_name("FILE")
       ->check(CLI::ExistingFile);
-  app.add_option("--max-size", options.max_size, "Skip (and report) files larger than this many bytes")
-      ->type_name("BYTES")
-      ->check(CLI::PositiveNumber)
-      ->default_str("52428800");
+  app.add_option("--max-size", options.max_size,
+                 "Skip (and report) files larger than this: bytes, or with a suffix K, M, G (1024-based: 4G, 500M)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(pressdex::cli::Positive())
+      ->default_str("50M");
   app.add_option("--batch-size", options.commit_every,
                  "Commit after about this many releases written or removed (a crash loses at most one batch)")
       ->type_name("N")
-      ->check(CLI::PositiveNumber)
+      ->check(pressdex::cli::Positive())
       ->default_str(std::to_string(options.commit_every));
   app.add_option("-j,--jobs", options.jobs,
                  "Threads that read and analyse files (default: every core); the database is the same for any N")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(pressdex::cli::Positive());
   app.add_option("--shards", options.shards,
                  "Write N shard databases inside the --db folder plus a XAPIANDB stub listing them (each file's "
                  "releases in the shard its path hashes to); 1 = one database. Default: keep the database's layout")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(pressdex::cli::Positive());
   std::string bulk = "auto";
   app.add_option("--bulk", bulk,
                  "Fresh builds (empty database or --rebuild): write in parallel into temporary databases compacted "

@@ -227,6 +227,23 @@ TEST_CASE("option --max-size is honoured and nothing is read above it", "[index]
   REQUIRE(Count(dir / "db", "bigword") == 0);
 }
 
+TEST_CASE("option --max-size takes K/M/G suffixes and refuses what is no size", "[index][bad-input]") {
+  TempDir dir;
+  WriteFile(dir / "c/big.txt", "Big release\n\nbigword " + std::string(5000, 'x') + "\n");  // ~5 KiB
+  REQUIRE(Index({"--db", dir / "db", "--max-size", "4K", dir / "c"}).exit_code == 1);
+  REQUIRE(Count(dir / "db", "bigword") == 0);
+  REQUIRE(Index({"--db", dir / "db", "--max-size", "6k", dir / "c"}).exit_code == 0);
+  REQUIRE(Count(dir / "db", "bigword") == 1);
+  for (const char* bad : {"0", "-1", "abc", "1.5G"}) {
+    INFO(bad);
+    const RunResult r = Index({"--db", dir / "db", "--max-size", bad, dir / "c"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--max-size") != std::string::npos);
+    CHECK(r.err.find("e+") == std::string::npos);  // no CLI11 range up to 1.8e308
+    CHECK(r.err.find("17976931348623157") == std::string::npos);
+  }
+}
+
 TEST_CASE("a missing root is reported and does not remove what was indexed from it", "[index][bad-input]") {
   TempDir dir;
   WriteFile(dir / "a/one.txt", "One\n\nfirstword\n");

@@ -20,6 +20,11 @@ class DirectWriter final : public IndexWriter {
     if (db_ == nullptr) return;
     spelling_.Merge(lexicon.spelling);
     synonyms_.Add(lexicon.synonyms);
+    // One transaction per file: Xapian otherwise commits by itself every
+    // 10,000 changes (XAPIAN_FLUSH_THRESHOLD), which could make half of a
+    // large JSON Lines file durable without its state. An unflushed
+    // transaction commits nothing itself; the file joins the next commit.
+    db_->begin_transaction(/*flushed=*/false);
     std::set<Xapian::docid> previous;
     const std::string file_term = schema::FileTerm(state.path);
     for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
@@ -29,6 +34,7 @@ class DirectWriter final : public IndexWriter {
     // Written last: a crash before the commit leaves the old state, so the
     // file still looks changed and is indexed again.
     db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
+    db_->commit_transaction();
     pending_ += documents.size() + previous.size() + 1;
   }
 

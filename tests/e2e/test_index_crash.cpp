@@ -187,3 +187,27 @@ TEST_CASE("a lock left by a killed indexer does not block the next run", "[index
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
 }
+
+// Xapian commits by itself every XAPIAN_FLUSH_THRESHOLD changes (10,000 by
+// default); inside a file that would make some of its releases durable
+// without its state. Written in place, a file is one transaction: with the
+// threshold at 10, a 30-record file still gives one commit.
+TEST_CASE("a large JSON Lines file is never committed half-way by Xapian's own flush", "[index][crash]") {
+  TempDir dir;
+  std::string jsonl;
+  for (int i = 0; i < 30; ++i) {
+    jsonl += nlohmann::json{{"title", "Harbour notice " + std::to_string(i)},
+                            {"body", "The harbour office issued notice number " + std::to_string(i) + " today."},
+                            {"date", "2021-01-01"}}
+                 .dump() +
+             "\n";
+  }
+  WriteFile(dir / "feed.jsonl", jsonl);
+  const RunResult r =
+      Index({"--db", dir / "db", "--bulk", "never", "-q", dir / "feed.jsonl"}, {"XAPIAN_FLUSH_THRESHOLD=10"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  Xapian::Database db(dir / "db");
+  CHECK(db.get_doccount() == 30);
+  CHECK(db.get_revision() == 1);
+}

@@ -76,12 +76,7 @@ struct PlannedFile {
   const FileState* stored = nullptr;
   std::string touched_content;               // set when only the modification time changed
   std::vector<AliasDefinition> definitions;  // read before indexing (add and update)
-  std::optional<LoadedFile> preloaded;       // as the definitions were read from it, kept for indexing
 };
-
-// The files read for their definitions are kept for indexing, up to this many
-// bytes of files in all, rather than read, decoded and parsed a second time.
-constexpr long long kPreloadBytes = 64LL << 20;
 
 struct Folder {
   std::string folder;  // PathForIndex
@@ -205,15 +200,9 @@ class Run {
       const std::size_t end = std::min(to_read.size(), start + kWindow);
       std::vector<std::future<std::optional<std::vector<AliasDefinition>>>> pending;
       for (std::size_t i = start; i < end; ++i) {
-        // Whether this file is kept is decided here, in file order: the same files for any -j.
-        const bool keep = preloaded_bytes_ + to_read[i]->file->size <= kPreloadBytes;
-        if (keep) preloaded_bytes_ += to_read[i]->file->size;
-        pending.push_back(queue_.Submit([this, planned = to_read[i], keep]() {
-          LoadedFile loaded = LoadFile(*planned->file, options_.max_size);
-          if (!loaded.error.ok()) return std::optional<std::vector<AliasDefinition>>();
-          auto definitions = analyser_.DefinitionsIn(loaded.records);
-          if (keep) planned->preloaded = std::move(loaded);  // read by this run's thread only after get()
-          return std::optional(std::move(definitions));
+        pending.push_back(queue_.Submit([this, file = to_read[i]->file]() {
+          const LoadedFile loaded = LoadFile(*file, options_.max_size);
+          return loaded.error.ok() ? std::optional(analyser_.DefinitionsIn(loaded.records)) : std::nullopt;
         }));
       }
       for (std::size_t i = start; i < end; ++i) {
@@ -338,18 +327,14 @@ class Run {
       std::vector<std::future<LoadedFile>> loading(n);
       for (std::size_t i = 0; i < n; ++i) {
         if (folder.files[i].plan == Plan::kFailed) continue;
-        if (folder.files[i].preloaded) {
-          loaded[i] = std::move(folder.files[i].preloaded);
-          folder.files[i].preloaded.reset();
-          continue;
-        }
         const WalkedFile* file = folder.files[i].file;
         loading[i] = queue_.Submit([file, max = options_.max_size] { return LoadFile(*file, max); });
       }
       std::vector<const LoadedFile*> for_learning;
       for (std::size_t i = 0; i < n; ++i) {
-        if (loading[i].valid()) loaded[i] = loading[i].get();
-        if (loaded[i]) for_learning.push_back(&*loaded[i]);
+        if (!loading[i].valid()) continue;
+        loaded[i] = loading[i].get();
+        for_learning.push_back(&*loaded[i]);
       }
       if (StopRequested()) {
         stats_.interrupted = true;
@@ -490,7 +475,6 @@ class Run {
   std::vector<std::string> gone_folders_;
   std::size_t files_done_ = 0;
   std::size_t files_total_ = 0;
-  long long preloaded_bytes_ = 0;  // files kept from the definitions pass (kPreloadBytes)
 };
 
 }  // namespace

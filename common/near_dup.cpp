@@ -8,8 +8,11 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <system_error>
+#include <tuple>
+#include <unordered_map>
 
 #include "common/index_state.h"
 #include "common/schema.h"
@@ -97,30 +100,93 @@ void FindIn(const Xapian::Database& db, const std::vector<std::string>& bands, C
 
 }  // namespace
 
-// This run's releases when the database written cannot be read: their bands,
-// keys (slot 0) and signatures (slot 1), in a database of their own.
+// This run's releases when the database written cannot be read (a bulk
+// build): their bands, keys and signatures. The latest kept in memory, up to
+// `memory_entries` of them; then they move, in one commit, to a database of
+// their own (slot 0 the key, slot 1 the signature), which is never read while
+// it has uncommitted changes: Xapian flushes a writable database's pending
+// postings and document lengths on every postlist it opens, which made a
+// lookup in a database written release by release cost more than
+// everything else near-duplicates do (docs/indexing.md). Entries are numbered
+// as that database numbers them, so candidates come in the same order
+// wherever they are kept.
 struct ClusterIndex::Scratch {
-  std::filesystem::path folder;
-  Xapian::WritableDatabase db;
+  struct Entry {
+    std::string key;
+    Signature signature{};
+    std::vector<std::string> bands;
+  };
 
-  Scratch() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-clusters-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr)
-      throw std::system_error(errno, std::generic_category(), "cannot make a scratch folder for near-duplicates");
-    folder = pattern;
-    // No term list: entries are never replaced or deleted, and writing one
-    // (zlib-compressed) was most of the cost of an entry.
-    db = Xapian::WritableDatabase((folder / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
-                                                                Xapian::DB_NO_TERMLIST | Xapian::DB_BACKEND_GLASS);
-  }
+  explicit Scratch(std::size_t memory_entries) : memory_entries(std::max<std::size_t>(memory_entries, 1)) {}
   ~Scratch() {
-    db.close();
+    if (db) db->close();
     std::error_code ec;
-    std::filesystem::remove_all(folder, ec);
+    if (!folder.empty()) std::filesystem::remove_all(folder, ec);
   }
+
+  // Counts shared bands per entry, in entry order.
+  void Find(const std::vector<std::string>& bands, std::vector<Candidate>& out) const {
+    if (db) FindIn(*db, bands, Candidate::kScratch, out);
+    std::map<Xapian::docid, std::size_t> shared;
+    for (const auto& band : bands) {
+      if (const auto it = postings.find(band); it != postings.end()) {
+        for (const Xapian::docid did : it->second) ++shared[did];
+      }
+    }
+    for (const auto& [did, n] : shared) out.push_back({n, Candidate::kScratch, did, 0});
+  }
+
+  // The key and signature of entry `did`.
+  std::pair<std::string, Signature> Get(Xapian::docid did) const {
+    if (did <= stored) {
+      const Xapian::Document earlier = db->get_document(did);
+      return {earlier.get_value(0), DecodeSignature(earlier.get_value(1))};
+    }
+    const Entry& entry = recent[did - stored - 1];
+    return {entry.key, entry.signature};
+  }
+
+  void Add(const Sketch& sketch, const std::string& key) {
+    const auto did = static_cast<Xapian::docid>(stored + recent.size() + 1);
+    for (const auto& band : sketch.bands) postings[band].push_back(did);
+    recent.push_back({key, sketch.signature, sketch.bands});
+    if (recent.size() >= memory_entries) Store();
+  }
+
+ private:
+  void Store() {
+    if (!db) {
+      std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-clusters-XXXXXX").string();
+      if (::mkdtemp(pattern.data()) == nullptr)
+        throw std::system_error(errno, std::generic_category(), "cannot make a scratch folder for near-duplicates");
+      folder = pattern;
+      // No term list: entries are never replaced or deleted, and writing one
+      // (zlib-compressed) was most of the cost of an entry.
+      db.emplace((folder / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
+                                               Xapian::DB_NO_TERMLIST | Xapian::DB_BACKEND_GLASS);
+    }
+    for (const Entry& entry : recent) {
+      Xapian::Document document;
+      for (const auto& band : entry.bands) document.add_boolean_term(band);
+      document.add_value(0, entry.key);
+      document.add_value(1, EncodeSignature(entry.signature));
+      db->add_document(document);
+    }
+    db->commit();
+    stored += recent.size();
+    recent.clear();
+    postings.clear();
+  }
+
+  const std::size_t memory_entries;
+  std::filesystem::path folder;                // made on the first Store
+  std::optional<Xapian::WritableDatabase> db;  // entries 1..stored, committed
+  std::size_t stored = 0;
+  std::vector<Entry> recent;                                             // entries stored+1...
+  std::unordered_map<std::string, std::vector<Xapian::docid>> postings;  // band -> recent entries, ascending
 };
 
-ClusterIndex::ClusterIndex() = default;
+ClusterIndex::ClusterIndex(std::size_t memory_entries) : memory_entries_(memory_entries) {}
 ClusterIndex::~ClusterIndex() = default;
 
 Sketch MakeSketch(std::span<const std::string> words) {
@@ -167,7 +233,7 @@ double Similarity(const Signature& a, const Signature& b) {
 void ClusterIndex::Assign(const Xapian::Database* written,
                           std::vector<std::pair<std::string, Xapian::Document>>& documents,
                           const std::vector<Sketch>& sketches) {
-  if (written == nullptr && !scratch_) scratch_ = std::make_unique<Scratch>();
+  if (written == nullptr && !scratch_) scratch_ = std::make_unique<Scratch>(memory_entries_);
   std::vector<std::string> keys(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
     auto& [id, document] = documents[i];
@@ -176,7 +242,7 @@ void ClusterIndex::Assign(const Xapian::Database* written,
     if (sketch != nullptr && !sketch->bands.empty()) {
       std::vector<Candidate> candidates;
       if (written != nullptr) FindIn(*written, sketch->bands, Candidate::kWritten, candidates);
-      if (scratch_) FindIn(scratch_->db, sketch->bands, Candidate::kScratch, candidates);
+      if (scratch_) scratch_->Find(sketch->bands, candidates);
       for (std::size_t j = 0; j < i; ++j) {
         std::size_t shared = 0;
         for (const auto& band : sketch->bands) {
@@ -197,9 +263,7 @@ void ClusterIndex::Assign(const Xapian::Database* written,
           other = sketches[c.index].signature;
           candidate_key = keys[c.index];
         } else if (c.source == Candidate::kScratch) {
-          const Xapian::Document earlier = scratch_->db.get_document(c.did);
-          candidate_key = earlier.get_value(0);
-          other = DecodeSignature(earlier.get_value(1));
+          std::tie(candidate_key, other) = scratch_->Get(c.did);
         } else {
           const Xapian::Document earlier = written->get_document(c.did);
           candidate_key = earlier.get_value(schema::kClusterSlot);
@@ -218,13 +282,7 @@ void ClusterIndex::Assign(const Xapian::Database* written,
     if (key.empty()) key = FreshKey(id, document.get_value(schema::kTextSlot));
     document.add_value(schema::kClusterSlot, key);
     document.add_boolean_term(std::string(schema::kClusterPrefix) + key);
-    if (scratch_ && sketch != nullptr && !sketch->bands.empty()) {
-      Xapian::Document entry;
-      for (const auto& band : sketch->bands) entry.add_boolean_term(band);
-      entry.add_value(0, key);
-      entry.add_value(1, EncodeSignature(sketch->signature));
-      scratch_->db.add_document(entry);
-    }
+    if (scratch_ && sketch != nullptr && !sketch->bands.empty()) scratch_->Add(*sketch, key);
     keys[i] = std::move(key);
   }
 }

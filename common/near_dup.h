@@ -69,7 +69,10 @@ double Similarity(const Signature& a, const Signature& b);
 // Assigns cluster keys against the releases indexed before, in order.
 class ClusterIndex {
  public:
-  ClusterIndex();
+  // Releases of this run kept in memory (bulk builds) before they move to a
+  // scratch database: about 1 KB each.
+  static constexpr std::size_t kMemoryEntries = 20000;
+  explicit ClusterIndex(std::size_t memory_entries = kMemoryEntries);
   ~ClusterIndex();
   ClusterIndex(const ClusterIndex&) = delete;
   ClusterIndex& operator=(const ClusterIndex&) = delete;
@@ -78,13 +81,15 @@ class ClusterIndex {
   // `sketches[i]` belongs to `documents[i]`; earlier documents of the same
   // call count as indexed before. `written` is the database written, this
   // run's writes visible in it (IndexWriter::Written); when null (a bulk build
-  // writes where it cannot be read yet) this run's releases are looked up in
-  // a scratch database the index keeps of their bands, keys and signatures.
+  // writes where it cannot be read yet) this run's releases are looked up
+  // among their bands, keys and signatures, which the index keeps itself (in
+  // memory, then in a scratch database).
   void Assign(const Xapian::Database* written, std::vector<std::pair<std::string, Xapian::Document>>& documents,
               const std::vector<Sketch>& sketches);
 
  private:
   struct Scratch;
+  std::size_t memory_entries_;
   std::unique_ptr<Scratch> scratch_;  // made on first need
 };
 

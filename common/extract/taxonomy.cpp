@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -35,11 +36,10 @@ bool HasUnspaced(std::string_view s) {
   return false;
 }
 
-// Stems of folded text: words split at anything but letters, digits and inner
-// apostrophes; ASCII words go through the English Snowball stemmer so
-// "vaccines" meets "vaccine" (other languages' words stay as folded).
-void Stems(std::string_view folded, std::vector<std::string>* out) {
-  thread_local Xapian::Stem stemmer("english");
+// Words of folded text, split at anything but letters, digits and inner
+// apostrophes: sink(word, all_ascii).
+template <typename Sink>
+void ForEachWord(std::string_view folded, Sink&& sink) {
   std::size_t i = 0;
   while (i < folded.size()) {
     const std::size_t start = i;
@@ -65,26 +65,30 @@ void Stems(std::string_view folded, std::vector<std::string>* out) {
       }
       break;
     }
-    std::string word(folded.substr(start, end - start));
-    if (ascii && word.size() > 3) {
-      // Stemming is most of the classifier's cost and words repeat: cache them.
-      thread_local std::unordered_map<std::string, std::string> cache;
-      auto it = cache.find(word);
-      if (it == cache.end()) {
-        if (cache.size() > 100000) cache.clear();
-        it = cache.emplace(word, stemmer(word)).first;
-      }
-      out->push_back(it->second);
-    } else {
-      out->push_back(std::move(word));
-    }
+    sink(folded.substr(start, end - start), ascii);
     i = end;
   }
 }
 
+// A word's stem: ASCII words go through the English Snowball stemmer so
+// "vaccines" meets "vaccine" (other languages' words stay as folded).
+std::string Stem(std::string_view word, bool ascii) {
+  thread_local Xapian::Stem stemmer("english");
+  std::string w(word);
+  return ascii && w.size() > 3 ? stemmer(w) : w;
+}
+
+std::atomic<std::uint64_t> vocabularies{0};
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 }  // namespace
 
 Status Taxonomy::AddToml(std::string_view toml_text, std::string_view origin) {
+  vocabulary_ = ++vocabularies;  // before any change: the word ids cached so far may not hold
   auto parsed = ParseDataToml(toml_text, origin);
   if (!parsed.ok()) return parsed.status();
   toml::table& doc = *parsed;
@@ -112,13 +116,41 @@ Status Taxonomy::AddToml(std::string_view toml_text, std::string_view origin) {
         continue;
       }
       Keyword k{{}, index, *weight};
-      Stems(folded, &k.stems);
+      ForEachWord(folded, [&](std::string_view word, bool ascii) {
+        const auto [it, added] =
+            stem_ids_.try_emplace(Stem(word, ascii), static_cast<std::uint32_t>(stem_ids_.size() + 1));
+        k.stems.push_back(it->second);
+      });
       if (k.stems.empty()) continue;
+      if (by_first_stem_.size() <= k.stems.front()) by_first_stem_.resize(k.stems.front() + 1);
       by_first_stem_[k.stems.front()].push_back(keywords_.size());
       keywords_.push_back(std::move(k));
     }
   }
   return Status::Ok();
+}
+
+void Taxonomy::WordIds(std::string_view folded, std::vector<std::uint32_t>* out) const {
+  // Words repeat, and stemming them was most of the classifier's cost: each
+  // thread keeps the ids of the words it saw, for one vocabulary at a time.
+  struct Cache {
+    std::uint64_t vocabulary = 0;
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> ids;
+  };
+  thread_local Cache cache;
+  if (cache.vocabulary != vocabulary_) {
+    cache.ids.clear();
+    cache.vocabulary = vocabulary_;
+  }
+  ForEachWord(folded, [&](std::string_view word, bool ascii) {
+    auto it = cache.ids.find(word);
+    if (it == cache.ids.end()) {
+      if (cache.ids.size() > 100000) cache.ids.clear();
+      const auto stem = stem_ids_.find(Stem(word, ascii));
+      it = cache.ids.emplace(std::string(word), stem == stem_ids_.end() ? 0 : stem->second).first;
+    }
+    out->push_back(it->second);
+  });
 }
 
 Status Taxonomy::AddFile(const std::string& path) {
@@ -140,12 +172,11 @@ std::vector<std::string> Taxonomy::Classify(std::string_view title, std::string_
   std::vector<double> hits(keywords_.size(), 0.0);
   auto scan = [&](std::string_view part, double factor) {
     const std::string folded = FoldKeepAccents(part);
-    std::vector<std::string> stems;
-    Stems(folded, &stems);
+    std::vector<std::uint32_t> stems;
+    WordIds(folded, &stems);
     for (std::size_t i = 0; i < stems.size(); ++i) {
-      const auto it = by_first_stem_.find(stems[i]);
-      if (it == by_first_stem_.end()) continue;
-      for (const std::size_t ki : it->second) {
+      if (stems[i] == 0 || stems[i] >= by_first_stem_.size()) continue;
+      for (const std::size_t ki : by_first_stem_[stems[i]]) {
         const Keyword& k = keywords_[ki];
         if (i + k.stems.size() > stems.size()) continue;
         if (std::equal(k.stems.begin() + 1, k.stems.end(), stems.begin() + static_cast<long>(i) + 1))

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,14 +38,22 @@ class Taxonomy {
 
  private:
   struct Keyword {
-    std::vector<std::string> stems;  // the phrase, word by word
+    std::vector<std::uint32_t> stems;  // the phrase, word by word, as stem ids (stem_ids_)
     std::size_t topic = 0;
     double weight = 0;
   };
+  // The stem ids of the words of folded text, in order; 0 for a word whose
+  // stem is in no keyword (it cannot match any).
+  void WordIds(std::string_view folded, std::vector<std::uint32_t>* out) const;
+
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_stem_;  // -> keywords_
-  std::vector<std::pair<std::string, std::size_t>> unspaced_;                // Thai etc.: folded text, keyword
+  std::unordered_map<std::string, std::uint32_t> stem_ids_;    // every keyword stem -> its id, from 1
+  std::vector<std::vector<std::size_t>> by_first_stem_;        // stem id -> keywords_ starting with it
+  std::vector<std::pair<std::string, std::size_t>> unspaced_;  // Thai etc.: folded text, keyword
+  // Names this taxonomy's vocabulary (new at every AddToml) for the
+  // per-thread cache of word -> stem id.
+  std::uint64_t vocabulary_ = 0;
 };
 
 }  // namespace pressdex

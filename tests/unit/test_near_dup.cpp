@@ -53,7 +53,8 @@ std::set<std::string> Shared(const near_dup::Sketch& a, const near_dup::Sketch& 
 // Writes documents one file at a time, as the indexer does: into a database
 // the index reads (written in place), or not (bulk: the index keeps its own).
 struct Indexed {
-  explicit Indexed(bool readable = true) : readable(readable) {}
+  explicit Indexed(bool readable = true, std::size_t memory_entries = near_dup::ClusterIndex::kMemoryEntries)
+      : readable(readable), clusters(memory_entries) {}
   bool readable;
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
   near_dup::ClusterIndex clusters;
@@ -143,4 +144,31 @@ TEST_CASE("an edited release with new content does not keep its old cluster", "[
   CHECK(index.Add("a.txt", kOtherStory) != original);
   // A small correction keeps the release in its cluster.
   CHECK(index.Add("b.txt", WithChrome("Another outlet", kStory, "Corrected: 28 October")) == original);
+}
+
+TEST_CASE("a bulk build finds the same clusters whether its releases are kept in memory or moved to disk",
+          "[near_dup]") {
+  const std::vector<std::pair<std::string, std::string>> releases{
+      {"a.txt", kStory},
+      {"b.txt", kOtherStory},
+      {"c.txt", WithChrome("Borneo Herald Online", kStory, "Copyright Herald")},
+      {"d.txt", WithChrome("Another outlet", kOtherStory, "Share this")},
+      {"e.txt", WithChrome("THE STRAITS LEDGER\nNews > Region", kStory, "Follow the Ledger")},
+      {"f.txt", kOtherStory + " Reporting by Bernama."},
+  };
+  const auto keys = [&](Indexed& index) {
+    std::vector<std::string> out;
+    for (const auto& [id, text] : releases) out.push_back(index.Add(id, text));
+    return out;
+  };
+  Indexed in_place;
+  const std::vector<std::string> expected = keys(in_place);
+  REQUIRE(expected[2] == expected[0]);
+  REQUIRE(expected[3] == expected[1]);
+  for (const std::size_t memory :
+       {std::size_t{1}, std::size_t{2}, std::size_t{4}, near_dup::ClusterIndex::kMemoryEntries}) {
+    INFO("releases kept in memory: " << memory);
+    Indexed bulk(false, memory);
+    CHECK(keys(bulk) == expected);
+  }
 }

@@ -33,6 +33,9 @@ struct Batch {
   std::vector<Metadata> metadata;                        // per shard
   std::size_t document_count = 0;
   std::size_t bytes = 0;
+  // A file written in parts (WriteFilePart) goes on in the next batch: this
+  // batch holds some of its documents but not its state.
+  bool ends_inside_file = false;
   // Spelling words and synonyms held back so far, for the first shard's
   // database (compaction merges the tables; a search merges the shards').
   SpellingWords spelling;
@@ -67,14 +70,18 @@ class BatchWriter final : public IndexWriter {
   }
 
   void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
-    spelling_.Merge(lexicon.spelling);
-    synonyms_.Add(lexicon.synonyms);
-    const std::size_t shard = ShardOf(state.path);
-    for (auto& [id, document] : documents) current_.documents[shard].push_back(std::move(document));
-    current_.metadata[shard].emplace_back(FileStateKey(state.path), EncodeFileState(state));
-    current_.document_count += documents.size();
+    Add(state.path, documents, lexicon);
+    current_.metadata[ShardOf(state.path)].emplace_back(FileStateKey(state.path), EncodeFileState(state));
     current_.bytes += static_cast<std::size_t>(state.size);
-    stats_.documents_written += documents.size();
+    current_.ends_inside_file = false;
+  }
+
+  // A full batch is handed over even inside a file (memory stays bounded);
+  // Install only takes batches that end between files.
+  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
+    Add(path, documents, lexicon);
+    current_.ends_inside_file = true;
+    if (current_.document_count >= options_.batch_documents) Dispatch();
   }
 
   // A fresh build has no earlier documents; these only record state.
@@ -114,6 +121,15 @@ class BatchWriter final : public IndexWriter {
  private:
   std::size_t ShardOf(const std::string& path) const { return shards::ShardOf(path, shard_count_); }
 
+  void Add(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) {
+    spelling_.Merge(lexicon.spelling);
+    synonyms_.Add(lexicon.synonyms);
+    auto& shard_documents = current_.documents[ShardOf(path)];
+    for (auto& [id, document] : documents) shard_documents.push_back(std::move(document));
+    current_.document_count += documents.size();
+    stats_.documents_written += documents.size();
+  }
+
   void HandOverLexicon() {
     current_.spelling.Merge(spelling_);
     spelling_ = SpellingWords();
@@ -139,6 +155,7 @@ class BatchWriter final : public IndexWriter {
         std::all_of(current_.metadata.begin(), current_.metadata.end(), [](const Metadata& m) { return m.empty(); }))
       return;
     const std::size_t next = current_.number + 1;
+    ends_inside_file_.push_back(current_.ends_inside_file);
     {
       std::unique_lock lock(mutex_);
       space_.wait(lock, [&] { return queue_.empty(); });
@@ -220,8 +237,9 @@ class BatchWriter final : public IndexWriter {
     all.compact(output, Xapian::DB_BACKEND_GLASS);
   }
 
-  // Compacts the batches written before the first that failed (they hold
-  // whole files, states included) into a new database and swaps it in.
+  // Compacts the batches written before the first that failed into a new
+  // database and swaps it in; back to the last batch that ends between files,
+  // so that every file installed comes whole, with its state.
   void Install() {
     std::size_t usable = batches_;
     std::string failure;
@@ -229,6 +247,7 @@ class BatchWriter final : public IndexWriter {
       usable = errors_.begin()->first;
       failure = fmt::format("writing a batch of documents failed: {}", errors_.begin()->second);
     }
+    while (usable > 0 && ends_inside_file_[usable - 1]) --usable;
     RaiseOpenFileLimit();
     const std::string fresh = (fs::path(scratch_) / "new").string();
     if (options_.shards == 0) {
@@ -268,6 +287,7 @@ class BatchWriter final : public IndexWriter {
   SpellingWords spelling_;
   SynonymBatch synonyms_;
   std::size_t batches_ = 0;
+  std::vector<bool> ends_inside_file_;  // per batch dispatched
   bool installed_ = false;
   std::optional<IndexLock> new_lock_;
 

@@ -4,10 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <exception>
 #include <new>
+#include <span>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -162,11 +164,17 @@ std::string BoilerplateFingerprint(const std::vector<std::string>& lines) {
   return HexFingerprint(h);
 }
 
+std::size_t PartCount(const LoadedFile& loaded) {
+  return std::max<std::size_t>(1, (loaded.records.size() + kRecordsPerPart - 1) / kRecordsPerPart);
+}
+
 BuiltFile BuildFileDocuments(const LoadedFile& loaded, const Analyser& analyser,
-                             const std::vector<std::string>& boilerplate) {
+                             const std::vector<std::string>& boilerplate, std::size_t part) {
   BuiltFile built;
   const FileInfo info{loaded.path, loaded.folder, loaded.file.mtime, loaded.file.size};
-  for (const auto& record : loaded.records) {
+  const std::size_t begin = std::min(loaded.records.size(), part * kRecordsPerPart);
+  const std::size_t end = std::min(loaded.records.size(), begin + kRecordsPerPart);
+  for (const auto& record : std::span(loaded.records).subspan(begin, end - begin)) {
     try {
       const Release release = analyser.Analyse(record, info, boilerplate);
       IndexedWords words;

@@ -102,6 +102,16 @@ class Run {
     return n;
   }
 
+  long long BytesToIndex() const {
+    long long n = 0;
+    for (const Folder& folder : folders_) {
+      for (const PlannedFile& file : folder.files) {
+        if (file.plan == Plan::kAdd || file.plan == Plan::kUpdate) n += file.file->size;
+      }
+    }
+    return n;
+  }
+
   void WalkRoots() {
     WalkEvents events;
     events.on_file = [&](WalkedFile f) { walked_.push_back(std::move(f)); };
@@ -367,9 +377,10 @@ class Run {
         auto task = [this, file = folder.files[i].file, pre = std::move(loaded[i]),
                      boilerplate_ptr = &boilerplate]() mutable {
           Prepared prepared;
-          prepared.loaded = pre ? std::move(*pre) : LoadFile(*file, options_.max_size);
-          if (prepared.loaded.error.ok())
-            prepared.built = BuildFileDocuments(prepared.loaded, analyser_, *boilerplate_ptr);
+          prepared.loaded =
+              std::make_shared<const LoadedFile>(pre ? std::move(*pre) : LoadFile(*file, options_.max_size));
+          if (prepared.loaded->error.ok())
+            prepared.built = BuildFileDocuments(*prepared.loaded, analyser_, *boilerplate_ptr);
           return prepared;
         };
         loaded[i].reset();
@@ -406,7 +417,7 @@ class Run {
         stats_.interrupted = true;
         break;
       }
-      IndexOne(planned, prepared, boilerplate_fp, writer);
+      IndexOne(planned, prepared, boilerplate, boilerplate_fp, writer);
       writer.MaybeCommit();
       ReportProgress();
     }
@@ -414,13 +425,13 @@ class Run {
   }
 
   struct Prepared {
-    LoadedFile loaded;
-    BuiltFile built;
+    std::shared_ptr<const LoadedFile> loaded;  // shared with the tasks that build its later parts
+    BuiltFile built;                           // its first part (common/index_pipeline.h: kRecordsPerPart)
   };
 
-  void IndexOne(const PlannedFile& planned, Prepared& prepared, const std::string& boilerplate_fp,
-                IndexWriter& writer) {
-    const LoadedFile& loaded = prepared.loaded;
+  void IndexOne(const PlannedFile& planned, Prepared& prepared, const std::vector<std::string>& boilerplate,
+                const std::string& boilerplate_fp, IndexWriter& writer) {
+    const LoadedFile& loaded = *prepared.loaded;
     const std::string shown = PathForMessage(loaded.file.path);
     if (!loaded.error.ok()) {
       // Its documents from an earlier run (if any) stay: a file that cannot be
@@ -430,10 +441,38 @@ class Run {
     }
     if (!loaded.warnings.empty()) ++stats_.warnings;
     for (const auto& warning : loaded.warnings) reporter_.Warning(shown, warning);
-    BuiltFile& built = prepared.built;
+
+    // A file of many releases: its later parts are built on the pool a few
+    // ahead of the writer, never all at once, and written as they come; the
+    // last one goes with the state (IndexWriter::WriteFilePart).
+    const std::size_t parts = PartCount(loaded);
+    std::deque<std::future<BuiltFile>> ahead;
+    std::size_t next_part = 1;
+    auto build_ahead = [&] {
+      while (ahead.size() < queue_.jobs() * 2 && next_part < parts) {
+        ahead.push_back(queue_.Submit([this, file = prepared.loaded, part = next_part++, &boilerplate] {
+          return BuildFileDocuments(*file, analyser_, boilerplate, part);
+        }));
+      }
+    };
+    build_ahead();
     std::vector<std::string> problems = loaded.problems;
-    problems.insert(problems.end(), built.problems.begin(), built.problems.end());
-    if (built.documents.empty()) {
+    std::size_t documents = 0;
+    BuiltFile built = std::move(prepared.built);
+    for (std::size_t part = 1;; ++part) {
+      problems.insert(problems.end(), built.problems.begin(), built.problems.end());
+      documents += built.documents.size();
+      if (part == parts) break;
+      if (!built.documents.empty()) {
+        // Near-duplicate clusters are assigned here, in file order, so they are the same for any -j.
+        if (!options_.dry_run) clusters_.Assign(writer.Written(), built.documents, built.sketches);
+        writer.WriteFilePart(planned.path, built.documents, built.lexicon);
+      }
+      built = ahead.front().get();
+      ahead.pop_front();
+      build_ahead();
+    }
+    if (documents == 0) {
       Fail(loaded.file.path, problems.empty() ? "no release could be built" : problems.front());
       return;
     }
@@ -448,12 +487,11 @@ class Run {
     state.content = loaded.content;
     state.settings = settings_;
     state.boilerplate = boilerplate_fp;
-    state.documents = built.documents.size();
+    state.documents = documents;
     state.problems = std::move(problems);
     state.definitions = planned.definitions;
     const bool is_new = planned.plan == Plan::kAdd;
     reporter_.Action(is_new ? FileAction::kAdd : FileAction::kUpdate, shown);
-    // Near-duplicate clusters are assigned here, in file order, so they are the same for any -j.
     if (!options_.dry_run) clusters_.Assign(writer.Written(), built.documents, built.sketches);
     writer.WriteFile(state, built.documents, built.lexicon);
     ++(is_new ? stats_.added : stats_.updated);
@@ -588,9 +626,10 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
     run.ResolveDefinitions(existing->db);
 
     const bool fresh = options.rebuild || empty;
-    const bool bulk =
-        !options.dry_run && fresh &&
-        (options.bulk == BulkMode::kAlways || (options.bulk == BulkMode::kAuto && run.FilesToIndex() >= kBulkMinFiles));
+    const bool bulk = !options.dry_run && fresh &&
+                      (options.bulk == BulkMode::kAlways ||
+                       (options.bulk == BulkMode::kAuto &&
+                        (run.FilesToIndex() >= kBulkMinFiles || run.BytesToIndex() >= kBulkMinBytes)));
     std::vector<std::unique_ptr<Xapian::WritableDatabase>> writables;
     auto on_commit = [&](std::size_t documents) {
       if (writables.size() > 1) {

@@ -25,6 +25,11 @@ enum class BulkMode { kAuto, kAlways, kNever };
 // it both ways take about the same time, and in place a crash keeps the
 // batches committed so far).
 constexpr std::size_t kBulkMinFiles = 2000;
+// ... or from this many bytes: a large JSON Lines file is one transaction in
+// place (all of it waits in Xapian's buffers until its state is written),
+// while a bulk build hands each full batch over (DOJ's 55 MB file: 580 MiB
+// peak in place, 365 MiB in bulk, and 20 % less time).
+constexpr long long kBulkMinBytes = 16LL * 1024 * 1024;
 
 struct IndexOptions {
   std::string db_path;

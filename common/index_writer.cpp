@@ -15,27 +15,28 @@ class DirectWriter final : public IndexWriter {
   DirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats, CommitObserver on_commit)
       : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), stats_(stats), on_commit_(std::move(on_commit)) {}
 
-  void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
+  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
     stats_.documents_written += documents.size();
     if (db_ == nullptr) return;
-    spelling_.Merge(lexicon.spelling);
-    synonyms_.Add(lexicon.synonyms);
-    // One transaction per file: Xapian otherwise commits by itself every
-    // 10,000 changes (XAPIAN_FLUSH_THRESHOLD), which could make half of a
-    // large JSON Lines file durable without its state. An unflushed
-    // transaction commits nothing itself; the file joins the next commit.
-    db_->begin_transaction(/*flushed=*/false);
-    std::set<Xapian::docid> previous;
-    const std::string file_term = schema::FileTerm(state.path);
-    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous.insert(*it);
-    for (auto& [id, document] : documents) previous.erase(db_->replace_document(schema::IdTerm(id), document));
-    for (const Xapian::docid did : previous) db_->delete_document(did);
-    stats_.documents_removed += previous.size();
+    BeginFile(path);
+    AddLexicon(lexicon);
+    for (auto& [id, document] : documents) previous_.erase(db_->replace_document(schema::IdTerm(id), document));
+    pending_ += documents.size();
+  }
+
+  void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
+    WriteFilePart(state.path, documents, lexicon);
+    if (db_ == nullptr) return;
+    // The file's documents from before that no part replaced.
+    for (const Xapian::docid did : previous_) db_->delete_document(did);
+    stats_.documents_removed += previous_.size();
+    pending_ += previous_.size() + 1;
     // Written last: a crash before the commit leaves the old state, so the
     // file still looks changed and is indexed again.
     db_->set_metadata(FileStateKey(state.path), EncodeFileState(state));
     db_->commit_transaction();
-    pending_ += documents.size() + previous.size() + 1;
+    open_file_.clear();
+    previous_.clear();
   }
 
   void TouchFile(const FileState& state) override {
@@ -91,7 +92,27 @@ class DirectWriter final : public IndexWriter {
     if (on_commit_) on_commit_(db_->get_doccount());
   }
 
+  // One transaction per file: Xapian otherwise commits by itself every
+  // 10,000 changes (XAPIAN_FLUSH_THRESHOLD), which could make part of a
+  // large JSON Lines file durable without its state. An unflushed
+  // transaction commits nothing itself; the file joins the next commit.
+  void BeginFile(const std::string& path) {
+    if (open_file_ == path) return;
+    db_->begin_transaction(/*flushed=*/false);
+    open_file_ = path;
+    previous_.clear();
+    const std::string file_term = schema::FileTerm(path);
+    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous_.insert(*it);
+  }
+
+  void AddLexicon(const FileLexicon& lexicon) {
+    spelling_.Merge(lexicon.spelling);
+    synonyms_.Add(lexicon.synonyms);
+  }
+
   Xapian::WritableDatabase* db_;
+  std::string open_file_;             // the file whose parts are being written
+  std::set<Xapian::docid> previous_;  // its documents from before not yet replaced
   std::size_t commit_every_;
   IndexStats& stats_;
   CommitObserver on_commit_;
@@ -106,6 +127,9 @@ class ShardedWriter final : public IndexWriter {
 
   void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
     For(state.path).WriteFile(state, documents, lexicon);
+  }
+  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
+    For(path).WriteFilePart(path, documents, lexicon);
   }
   void TouchFile(const FileState& state) override { For(state.path).TouchFile(state); }
   void RemoveFile(const FileState& state) override { For(state.path).RemoveFile(state); }

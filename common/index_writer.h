@@ -41,6 +41,12 @@ class IndexWriter {
   // Replaces every document of the file with `documents` and records its
   // state; `lexicon` goes to the spelling and synonym tables.
   virtual void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) = 0;
+  // A file of many releases is written in parts (kRecordsPerPart,
+  // common/index_pipeline.h), so that its documents are never all in memory:
+  // the parts before the last come here, the last one with the state through
+  // WriteFile. Nothing of the file becomes durable before WriteFile: the
+  // file and its state are still committed together.
+  virtual void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) = 0;
   // Same content, new modification time: only the state changes.
   virtual void TouchFile(const FileState& state) = 0;
   // The file is gone: its documents and state go.

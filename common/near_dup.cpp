@@ -243,7 +243,10 @@ void ClusterIndex::Assign(const Xapian::Database* written,
       std::vector<Candidate> candidates;
       if (written != nullptr) FindIn(*written, sketch->bands, Candidate::kWritten, candidates);
       if (scratch_) scratch_->Find(sketch->bands, candidates);
-      for (std::size_t j = 0; j < i; ++j) {
+      // This call's earlier releases: the scratch holds them already (Add
+      // below); counted twice, they crowded others out of kMaxCandidates and
+      // a bulk build clustered otherwise than one written in place.
+      for (std::size_t j = 0; !scratch_ && j < i; ++j) {
         std::size_t shared = 0;
         for (const auto& band : sketch->bands) {
           shared += static_cast<std::size_t>(std::count(sketches[j].bands.begin(), sketches[j].bands.end(), band));

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,9 @@ struct BatchWriterOptions {
   std::size_t threads = 1;                     // writer threads
   std::size_t batch_documents = 2000;          // documents per temporary database...
   std::size_t batch_bytes = 32 * 1024 * 1024;  // ...or this many bytes of source files
+  // Called as compaction at the end goes through the tables (done of total),
+  // from the thread that calls Commit().
+  std::function<void(std::size_t done, std::size_t total)> on_compact;
 };
 
 // Commit() installs the new database: call it once, at the end. It throws

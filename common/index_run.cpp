@@ -647,6 +647,7 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
       bulk_options.target = options.db_path;
       bulk_options.shards = want;
       bulk_options.threads = options.jobs == 0 ? WorkQueue::DefaultJobs() : options.jobs;
+      bulk_options.on_compact = [&reporter](std::size_t done, std::size_t total) { reporter.Compacting(done, total); };
       auto made = MakeBatchWriter(bulk_options, run.stats(), on_commit);
       if (!made.ok()) return made.status();
       writer = std::move(made.value());

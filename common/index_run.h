@@ -88,6 +88,8 @@ class IndexReporter {
   // failed (phase "indexing").
   virtual void Progress(std::string_view /*phase*/, std::size_t /*files_done*/, std::size_t /*files_total*/,
                         std::size_t /*releases*/) {}
+  // A bulk build compacting its batches into the new database (tables done of total).
+  virtual void Compacting(std::size_t /*tables_done*/, std::size_t /*tables_total*/) {}
   // Another indexer holds the database; waiting (--wait).
   virtual void Waiting(const std::string& /*message*/) {}
 };

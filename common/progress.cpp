@@ -26,7 +26,7 @@ std::string Clock(double seconds) {
 std::string FormatProgress(const ProgressSnapshot& p, std::size_t width) {
   const double fraction =
       p.files_total == 0 ? 1.0 : std::min(1.0, static_cast<double>(p.files_done) / static_cast<double>(p.files_total));
-  std::string text = fmt::format("{}/{} files  {}%", Thousands(p.files_done), Thousands(p.files_total),
+  std::string text = fmt::format("{}/{} {}  {}%", Thousands(p.files_done), Thousands(p.files_total), p.unit,
                                  static_cast<int>(fraction * 100));
   if (p.seconds > 0.5) {
     if (p.releases > 0)
@@ -46,7 +46,7 @@ ProgressPrinter::ProgressPrinter(std::FILE* out, bool terminal, std::chrono::mil
     : out_(out), terminal_(terminal), period_(period), started_(std::chrono::steady_clock::now()) {}
 
 void ProgressPrinter::Update(std::string_view phase, std::size_t files_done, std::size_t files_total,
-                             std::size_t releases) {
+                             std::size_t releases, std::string_view unit) {
   const auto now = std::chrono::steady_clock::now();
   if (phase != phase_) {  // a new phase: its own clock, and its first line shows at once
     phase_ = std::string(phase);
@@ -58,8 +58,9 @@ void ProgressPrinter::Update(std::string_view phase, std::size_t files_done, std
   if (!last && drawn_ && now - last_ < every) return;
   if (!last && !drawn_ && !terminal_ && now - started_ < period_) return;
   last_ = now;
-  const ProgressSnapshot snapshot{phase_, files_done, files_total, releases,
-                                  std::chrono::duration<double>(now - started_).count()};
+  const ProgressSnapshot snapshot{
+      phase_,           files_done, files_total, releases, std::chrono::duration<double>(now - started_).count(),
+      std::string(unit)};
   if (terminal_) {
     const std::size_t width = TerminalWidth(::fileno(out_), 80);
     std::string line = FormatProgress(snapshot, width > 0 ? width - 1 : 0);

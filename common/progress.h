@@ -15,8 +15,9 @@ struct ProgressSnapshot {
   std::string phase;  // shown first when not empty: "reading", "indexing"
   std::size_t files_done = 0;
   std::size_t files_total = 0;
-  std::size_t releases = 0;  // written so far
-  double seconds = 0;        // since the start
+  std::size_t releases = 0;    // written so far
+  double seconds = 0;          // since the start
+  std::string unit = "files";  // what files_done and files_total count
 };
 
 // "indexing [#######        ]  1,234/19,043 files  6%  1,480 releases/s  ETA 0:12",
@@ -28,7 +29,8 @@ class ProgressPrinter {
   // `terminal`: redraw one line (at most 10 times a second); otherwise a
   // line every `period`.
   ProgressPrinter(std::FILE* out, bool terminal, std::chrono::milliseconds period = std::chrono::seconds(5));
-  void Update(std::string_view phase, std::size_t files_done, std::size_t files_total, std::size_t releases);
+  void Update(std::string_view phase, std::size_t files_done, std::size_t files_total, std::size_t releases,
+              std::string_view unit = "files");
   // Clears the redrawn line (terminal) so the summary starts on a clean line.
   void Finish();
 

@@ -51,6 +51,9 @@ class CliReporter : public pressdex::IndexReporter {
                 std::size_t releases) override {
     if (progress_) progress_->Update(phase, files_done, files_total, releases);
   }
+  void Compacting(std::size_t tables_done, std::size_t tables_total) override {
+    if (progress_) progress_->Update("compacting", tables_done, tables_total, 0, "tables");
+  }
   // Before any other line on stderr, and before the summary.
   void ClearProgress() {
     if (progress_) progress_->Finish();

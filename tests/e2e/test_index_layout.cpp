@@ -266,6 +266,11 @@ TEST_CASE("progress goes to stderr as plain lines when asked and not a terminal"
   CHECK(plain.err.find("progress: ") == std::string::npos);
   const RunResult quiet = Index({"--db", dir / "c", "-q", "--progress", CorpusDir()});
   CHECK(quiet.err.empty());
+  // A bulk build says when it compacts (a 1M build spends minutes there).
+  const RunResult bulk = Index({"--db", dir / "d", "--bulk", "always", "--progress", CorpusDir()});
+  REQUIRE(bulk.exit_code == 0);
+  CHECK(bulk.err.find("progress: compacting 6/6 tables  100%") != std::string::npos);
+  CHECK(shown.err.find("compacting") == std::string::npos);  // in place: nothing to compact
 }
 
 namespace {

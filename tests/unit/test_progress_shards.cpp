@@ -46,4 +46,6 @@ TEST_CASE("shard of a path: stable, in range, and spread", "[shards]") {
 
 TEST_CASE("progress line: the phase comes first, and no rate while nothing is written", "[progress]") {
   CHECK(FormatProgress(ProgressSnapshot{"reading", 5, 10, 0, 2.0}, 0) == "reading 5/10 files  50%  ETA 0:02");
+  CHECK(FormatProgress(ProgressSnapshot{"compacting", 3, 6, 0, 2.0, "tables"}, 0) ==
+        "compacting 3/6 tables  50%  ETA 0:02");
 }

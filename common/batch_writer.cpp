@@ -117,6 +117,7 @@ class BatchWriter final : public IndexWriter {
   }
 
   const Xapian::Database* Written() const override { return nullptr; }  // nothing is readable before Install
+  std::string ScratchFolder() const override { return scratch_; }
 
  private:
   std::size_t ShardOf(const std::string& path) const { return shards::ShardOf(path, shard_count_); }

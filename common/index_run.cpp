@@ -286,6 +286,7 @@ class Run {
 
   // Indexes what the plan says, folder by folder, then removes what is gone.
   void Execute(IndexWriter& writer) {
+    clusters_.SetScratchParent(writer.ScratchFolder());
     for (Folder& folder : folders_) {
       if (StopRequested()) {
         stats_.interrupted = true;

@@ -62,6 +62,9 @@ class IndexWriter {
   // releases (near-duplicates); null when the writes are not readable yet
   // (bulk builds) or go nowhere (dry runs).
   virtual const Xapian::Database* Written() const = 0;
+  // A folder this writer removes when it is done (and a later run removes if
+  // this one dies), for other scratch files of the run; "" when none.
+  virtual std::string ScratchFolder() const { return {}; }
 };
 
 // Called after each commit with the documents now durable (all shards).

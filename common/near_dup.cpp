@@ -117,7 +117,8 @@ struct ClusterIndex::Scratch {
     std::vector<std::string> bands;
   };
 
-  explicit Scratch(std::size_t memory_entries) : memory_entries(std::max<std::size_t>(memory_entries, 1)) {}
+  Scratch(std::size_t memory_entries, std::string parent)
+      : memory_entries(std::max<std::size_t>(memory_entries, 1)), parent(std::move(parent)) {}
   ~Scratch() {
     if (db) db->close();
     std::error_code ec;
@@ -156,10 +157,15 @@ struct ClusterIndex::Scratch {
  private:
   void Store() {
     if (!db) {
-      std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-clusters-XXXXXX").string();
-      if (::mkdtemp(pattern.data()) == nullptr)
-        throw std::system_error(errno, std::generic_category(), "cannot make a scratch folder for near-duplicates");
-      folder = pattern;
+      if (!parent.empty()) {
+        folder = std::filesystem::path(parent) / "clusters";
+        std::filesystem::create_directories(folder);
+      } else {
+        std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-clusters-XXXXXX").string();
+        if (::mkdtemp(pattern.data()) == nullptr)
+          throw std::system_error(errno, std::generic_category(), "cannot make a scratch folder for near-duplicates");
+        folder = pattern;
+      }
       // No term list: entries are never replaced or deleted, and writing one
       // (zlib-compressed) was most of the cost of an entry.
       db.emplace((folder / "db").string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC |
@@ -179,6 +185,7 @@ struct ClusterIndex::Scratch {
   }
 
   const std::size_t memory_entries;
+  const std::string parent;                    // where `folder` goes ("": the temporary directory)
   std::filesystem::path folder;                // made on the first Store
   std::optional<Xapian::WritableDatabase> db;  // entries 1..stored, committed
   std::size_t stored = 0;
@@ -233,7 +240,7 @@ double Similarity(const Signature& a, const Signature& b) {
 void ClusterIndex::Assign(const Xapian::Database* written,
                           std::vector<std::pair<std::string, Xapian::Document>>& documents,
                           const std::vector<Sketch>& sketches) {
-  if (written == nullptr && !scratch_) scratch_ = std::make_unique<Scratch>(memory_entries_);
+  if (written == nullptr && !scratch_) scratch_ = std::make_unique<Scratch>(memory_entries_, scratch_parent_);
   std::vector<std::string> keys(documents.size());
   for (std::size_t i = 0; i < documents.size(); ++i) {
     auto& [id, document] = documents[i];

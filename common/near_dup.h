@@ -87,8 +87,14 @@ class ClusterIndex {
   void Assign(const Xapian::Database* written, std::vector<std::pair<std::string, Xapian::Document>>& documents,
               const std::vector<Sketch>& sketches);
 
+  // Where the scratch database goes when memory is full: `folder`/clusters
+  // (the bulk build's scratch folder, removed with it, also after a crash,
+  // by the next run); without one, a fresh folder in the temporary directory.
+  void SetScratchParent(std::string folder) { scratch_parent_ = std::move(folder); }
+
  private:
   struct Scratch;
+  std::string scratch_parent_;
   std::size_t memory_entries_;
   std::unique_ptr<Scratch> scratch_;  // made on first need
 };

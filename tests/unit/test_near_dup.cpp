@@ -3,6 +3,7 @@
 // database already holds, or (bulk builds) what the index keeps itself.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <set>
 
 #include "common/document_builder.h"
@@ -171,4 +172,19 @@ TEST_CASE("a bulk build finds the same clusters whether its releases are kept in
     Indexed bulk(false, memory);
     CHECK(keys(bulk) == expected);
   }
+}
+
+// A bulk build's near-duplicate scratch database goes into the build's own
+// scratch folder (removed with it, also by the next run after a crash), not
+// into the temporary directory, where killed runs left them behind.
+TEST_CASE("the cluster index keeps its scratch database in the folder it is given", "[near_dup]") {
+  test::ScratchDir parent;
+  near_dup::ClusterIndex clusters(/*memory_entries=*/1);
+  clusters.SetScratchParent(parent.path());
+  for (const std::string id : {"a", "b", "c"}) {
+    near_dup::Sketch sketch;
+    std::vector<std::pair<std::string, Xapian::Document>> docs{{id, Doc(id, kStory, sketch)}};
+    clusters.Assign(nullptr, docs, {sketch});
+  }
+  CHECK(std::filesystem::exists(std::filesystem::path(parent.path()) / "clusters" / "db" / "iamglass"));
 }

@@ -451,8 +451,9 @@ class Run {
     std::size_t next_part = 1;
     auto build_ahead = [&] {
       while (ahead.size() < queue_.jobs() * 2 && next_part < parts) {
-        ahead.push_back(queue_.Submit([this, file = prepared.loaded, part = next_part++, &boilerplate] {
-          return BuildFileDocuments(*file, analyser_, boilerplate, part);
+        // The lines by value: a task may outlive this frame if a write throws.
+        ahead.push_back(queue_.Submit([this, file = prepared.loaded, part = next_part++, lines = boilerplate] {
+          return BuildFileDocuments(*file, analyser_, lines, part);
         }));
       }
     };

@@ -78,8 +78,8 @@ class BatchWriter final : public IndexWriter {
 
   // A full batch is handed over even inside a file (memory stays bounded);
   // Install only takes batches that end between files.
-  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
-    Add(path, documents, lexicon);
+  void WriteFilePart(const FileState& file, FileDocuments& documents, const FileLexicon& lexicon) override {
+    Add(file.path, documents, lexicon);
     current_.ends_inside_file = true;
     if (current_.document_count >= options_.batch_documents) Dispatch();
   }

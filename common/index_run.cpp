@@ -458,6 +458,14 @@ class Run {
       }
     };
     build_ahead();
+    FileState state;
+    state.path = planned.path;
+    state.folder = loaded.folder;
+    state.size = loaded.file.size;
+    state.mtime_ns = loaded.file.mtime_ns;
+    state.settings = settings_;
+    state.boilerplate = boilerplate_fp;
+    state.definitions = planned.definitions;
     std::vector<std::string> problems = loaded.problems;
     std::size_t documents = 0;
     BuiltFile built = std::move(prepared.built);
@@ -468,7 +476,7 @@ class Run {
       if (!built.documents.empty()) {
         // Near-duplicate clusters are assigned here, in file order, so they are the same for any -j.
         if (!options_.dry_run) clusters_.Assign(writer.Written(), built.documents, built.sketches);
-        writer.WriteFilePart(planned.path, built.documents, built.lexicon);
+        writer.WriteFilePart(state, built.documents, built.lexicon);
       }
       built = ahead.front().get();
       ahead.pop_front();
@@ -481,17 +489,9 @@ class Run {
     for (const auto& problem : problems) reporter_.Problem(shown, problem);
     stats_.failed_records += problems.size();
 
-    FileState state;
-    state.path = planned.path;
-    state.folder = loaded.folder;
-    state.size = loaded.file.size;
-    state.mtime_ns = loaded.file.mtime_ns;
     state.content = loaded.content;
-    state.settings = settings_;
-    state.boilerplate = boilerplate_fp;
     state.documents = documents;
     state.problems = std::move(problems);
-    state.definitions = planned.definitions;
     const bool is_new = planned.plan == Plan::kAdd;
     reporter_.Action(is_new ? FileAction::kAdd : FileAction::kUpdate, shown);
     if (!options_.dry_run) clusters_.Assign(writer.Written(), built.documents, built.sketches);

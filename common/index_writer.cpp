@@ -15,17 +15,30 @@ class DirectWriter final : public IndexWriter {
   DirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats, CommitObserver on_commit)
       : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), stats_(stats), on_commit_(std::move(on_commit)) {}
 
-  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
+  void WriteFilePart(const FileState& file, FileDocuments& documents, const FileLexicon& lexicon) override {
     stats_.documents_written += documents.size();
     if (db_ == nullptr) return;
-    BeginFile(path);
+    BeginFile(file.path);
     AddLexicon(lexicon);
     for (auto& [id, document] : documents) previous_.erase(db_->replace_document(schema::IdTerm(id), document));
     pending_ += documents.size();
+    written_in_file_ += documents.size();
+    // More than a batch of one file: committed on the way (memory stays
+    // bounded), its state saying it is incomplete.
+    if (pending_ >= commit_every_) {
+      FileState incomplete = file;
+      incomplete.content.clear();
+      incomplete.mtime_ns = 0;
+      incomplete.documents = written_in_file_ + previous_.size();
+      db_->set_metadata(FileStateKey(file.path), EncodeFileState(incomplete));
+      db_->commit_transaction();
+      CommitNow(/*last=*/false);
+      db_->begin_transaction(/*flushed=*/false);
+    }
   }
 
   void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
-    WriteFilePart(state.path, documents, lexicon);
+    WriteFilePart(state, documents, lexicon);
     if (db_ == nullptr) return;
     // The file's documents from before that no part replaced.
     for (const Xapian::docid did : previous_) db_->delete_document(did);
@@ -37,6 +50,7 @@ class DirectWriter final : public IndexWriter {
     db_->commit_transaction();
     open_file_.clear();
     previous_.clear();
+    written_in_file_ = 0;
   }
 
   void TouchFile(const FileState& state) override {
@@ -92,10 +106,11 @@ class DirectWriter final : public IndexWriter {
     if (on_commit_) on_commit_(db_->get_doccount());
   }
 
-  // One transaction per file: Xapian otherwise commits by itself every
-  // 10,000 changes (XAPIAN_FLUSH_THRESHOLD), which could make part of a
-  // large JSON Lines file durable without its state. An unflushed
-  // transaction commits nothing itself; the file joins the next commit.
+  // A file is written in a transaction: Xapian otherwise commits by itself
+  // every 10,000 changes (XAPIAN_FLUSH_THRESHOLD), which could make part of a
+  // large JSON Lines file durable without any state for it. An unflushed
+  // transaction commits nothing itself; the file joins the next commit (or,
+  // past a batch, commits on the way with an incomplete state: WriteFilePart).
   void BeginFile(const std::string& path) {
     if (open_file_ == path) return;
     db_->begin_transaction(/*flushed=*/false);
@@ -113,6 +128,7 @@ class DirectWriter final : public IndexWriter {
   Xapian::WritableDatabase* db_;
   std::string open_file_;             // the file whose parts are being written
   std::set<Xapian::docid> previous_;  // its documents from before not yet replaced
+  std::size_t written_in_file_ = 0;   // its documents written so far
   std::size_t commit_every_;
   IndexStats& stats_;
   CommitObserver on_commit_;
@@ -128,8 +144,8 @@ class ShardedWriter final : public IndexWriter {
   void WriteFile(const FileState& state, FileDocuments& documents, const FileLexicon& lexicon) override {
     For(state.path).WriteFile(state, documents, lexicon);
   }
-  void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) override {
-    For(path).WriteFilePart(path, documents, lexicon);
+  void WriteFilePart(const FileState& file, FileDocuments& documents, const FileLexicon& lexicon) override {
+    For(file.path).WriteFilePart(file, documents, lexicon);
   }
   void TouchFile(const FileState& state) override { For(state.path).TouchFile(state); }
   void RemoveFile(const FileState& state) override { For(state.path).RemoveFile(state); }

@@ -44,9 +44,13 @@ class IndexWriter {
   // A file of many releases is written in parts (kRecordsPerPart,
   // common/index_pipeline.h), so that its documents are never all in memory:
   // the parts before the last come here, the last one with the state through
-  // WriteFile. Nothing of the file becomes durable before WriteFile: the
-  // file and its state are still committed together.
-  virtual void WriteFilePart(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) = 0;
+  // WriteFile. `file` is the state the file will have, less what only its
+  // end knows (content hash, counts, problems). Written in place, a file of
+  // more than a batch is committed on the way with that state marked
+  // incomplete (no content hash: the next run indexes it again; its documents
+  // counted, so a removal still finds them all); a bulk build installs a file
+  // whole or not at all.
+  virtual void WriteFilePart(const FileState& file, FileDocuments& documents, const FileLexicon& lexicon) = 0;
   // Same content, new modification time: only the state changes.
   virtual void TouchFile(const FileState& state) = 0;
   // The file is gone: its documents and state go.

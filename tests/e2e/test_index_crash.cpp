@@ -211,3 +211,62 @@ TEST_CASE("a large JSON Lines file is never committed half-way by Xapian's own f
   CHECK(db.get_doccount() == 30);
   CHECK(db.get_revision() == 1);
 }
+
+// Written in place, a file of more than a batch of releases is committed on
+// the way, its state marked incomplete: killed in the middle, the database
+// still accounts for every document, and the next run indexes the file again.
+TEST_CASE("kill -9 inside a large JSON Lines file written in place leaves a consistent database", "[index][crash]") {
+  TempDir dir;
+  constexpr int kRecords = 3000;
+  // Long enough bodies that a part takes a while to build.
+  std::string filler;
+  for (int w = 0; w < 120; ++w) filler += " " + UniqueWord(100000 + w * 7);
+  std::string jsonl;
+  for (int i = 0; i < kRecords; ++i) {
+    jsonl += nlohmann::json{{"title", "Harbour notice " + std::to_string(i)},
+                            {"body", "The harbour office issued notice " + UniqueWord(i) + " today." + filler},
+                            {"date", "2021-01-01"}}
+                 .dump() +
+             "\n";
+  }
+  WriteFile(dir / "c/feed.jsonl", jsonl);
+  const std::string db = dir / "db";
+  {
+    // With batches of 10 the file is committed after each part of 256
+    // releases, each commit reported on stdout ("commit N documents"). Killed
+    // as soon as the second is read: the rest of the file (parts of tens of
+    // milliseconds each) is still to come.
+    IndexerProcess indexer({"--db", db, "--bulk", "never", "--batch-size", "10", "-v", dir / "c"}, dir / "stderr");
+    std::string line;
+    for (int read = 0; read < 2; ++read) REQUIRE(indexer.ReadLine(line));
+    REQUIRE(line.rfind("commit ", 0) == 0);
+    indexer.Signal(SIGKILL);
+    REQUIRE(indexer.Wait() == 128 + SIGKILL);
+  }
+  {
+    if (const std::string check = XapianCheckBinary(); !check.empty()) {
+      const RunResult r = Run({check, db});
+      INFO(r.out << r.err);
+      REQUIRE(r.exit_code == 0);
+    }
+    const Xapian::Database killed(db);
+    const pressdex::StoredState stored = pressdex::LoadStoredState(killed);
+    REQUIRE(stored.files.size() == 1);
+    const pressdex::FileState& state = stored.files.begin()->second;
+    CHECK(state.content.empty());  // incomplete
+    CHECK(state.documents == killed.get_doccount());
+    CHECK(killed.get_doccount() > 0);
+    CHECK(killed.get_doccount() < static_cast<Xapian::doccount>(kRecords));
+  }
+  const RunResult again = Index({"--db", db, "--format", "json", dir / "c"});
+  INFO(again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(nlohmann::json::parse(again.out).at("updated") == 1);
+  CHECK(Xapian::Database(db).get_doccount() == static_cast<Xapian::doccount>(kRecords));
+  const RunResult last = Index({"--db", db, "--format", "json", dir / "c"});
+  CHECK(nlohmann::json::parse(last.out).at("unchanged") == 1);
+  // Removing the file removes every release of it.
+  std::filesystem::remove(dir / "c/feed.jsonl");
+  REQUIRE(Index({"--db", db, "-q", dir / "c"}).exit_code == 0);
+  CHECK(Xapian::Database(db).get_doccount() == 0);
+}

@@ -307,7 +307,11 @@ TEST_CASE("a JSON Lines file of many releases is written in parts, the same in p
   TempDir dir;
   constexpr std::size_t kRecords = 700;  // three parts of 256
   WriteFile(dir / "c/feed.jsonl", Feed(kRecords, "first edition"));
-  REQUIRE(Index({"--db", dir / "direct", "-q", "-j", "2", "--bulk", "never", dir / "c"}).exit_code == 0);
+  // In place with batches of 100: the file is committed after each part.
+  REQUIRE(
+      Index({"--db", dir / "direct", "-q", "-j", "2", "--bulk", "never", "--batch-size", "100", dir / "c"}).exit_code ==
+      0);
+  CHECK(Xapian::Database(dir / "direct").get_revision() >= 3);
   // Batches of 100: seven batches are handed over inside the file.
   REQUIRE(
       Index({"--db", dir / "bulk", "-q", "-j", "3", "--bulk", "always", "--batch-size", "100", dir / "c"}).exit_code ==

@@ -31,7 +31,10 @@ std::uintmax_t FolderBytes(const std::string& folder) {
   return total;
 }
 
-constexpr int kCompactFlags = Xapian::DBCOMPACT_MULTIPASS | Xapian::DB_BACKEND_GLASS;
+// One pass, as bulk builds compact (batch_writer.cpp): merging 8 Reuters
+// shards into one gave byte-identical tables in 0.40 s instead of
+// DBCOMPACT_MULTIPASS's 0.60 s.
+constexpr int kCompactFlags = Xapian::DB_BACKEND_GLASS;
 
 // Copies every document and state of `all` into `count` scratch shards (in
 // docid order, so each shard keeps the documents' relative order), then

@@ -6,6 +6,7 @@
 #include "common/index_run.h"
 #include "common/schema.h"
 #include "common/shards.h"
+#include "common/tokenizer.h"
 
 namespace pressdex {
 namespace {
@@ -65,6 +66,7 @@ class DirectWriter final : public IndexWriter {
       stats_.documents_removed += state.documents;
       return;
     }
+    for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) Unspell(*it);
     const Xapian::doccount count = db_->get_termfreq(file_term);
     if (count > 0) db_->delete_document(file_term);
     db_->set_metadata(FileStateKey(state.path), "");  // an empty value deletes the key
@@ -97,8 +99,11 @@ class DirectWriter final : public IndexWriter {
   // The spelling words wait for the run's last commit unless many are
   // waiting: each commit rewrites every fragment touched since the last.
   void CommitNow(bool last) {
-    if (db_ == nullptr || (pending_ == 0 && !(last && !spelling_.empty()))) return;
-    if (last || spelling_.size() >= kSpellingFlushWords) spelling_.Flush(*db_);
+    if (db_ == nullptr || (pending_ == 0 && !(last && !(spelling_.empty() && unspelled_.empty())))) return;
+    if (last || spelling_.size() + unspelled_.size() >= kSpellingFlushWords) {
+      spelling_.Flush(*db_);  // before taking back: a count never drops below zero on the way
+      unspelled_.TakeBack(*db_);
+    }
     synonyms_.Flush(*db_);
     db_->commit();
     pending_ = 0;
@@ -118,6 +123,17 @@ class DirectWriter final : public IndexWriter {
     previous_.clear();
     const std::string file_term = schema::FileTerm(path);
     for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) previous_.insert(*it);
+    for (const Xapian::docid did : previous_) Unspell(did);  // each is replaced or removed
+  }
+
+  // Counts the spelling words of a release about to be replaced or removed,
+  // to take back from the spelling table with the new words (CommitNow).
+  void Unspell(Xapian::docid did) {
+    const Xapian::Document old = db_->get_document(did);
+    const auto data = schema::DecodeDocumentData(old.get_data());
+    if (data.ok()) unspelled_.Add(Terms(data->title));
+    // The body: its own value, or the data in databases written before it had one.
+    unspelled_.Add(Terms(data.ok() && !data->text.empty() ? data->text : old.get_value(schema::kTextSlot)));
   }
 
   void AddLexicon(const FileLexicon& lexicon) {
@@ -134,6 +150,7 @@ class DirectWriter final : public IndexWriter {
   CommitObserver on_commit_;
   std::size_t pending_ = 0;
   SpellingWords spelling_;
+  SpellingWords unspelled_;  // words of the releases replaced or removed
   SynonymBatch synonyms_;
 };
 

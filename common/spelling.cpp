@@ -40,6 +40,11 @@ void SpellingWords::Flush(Xapian::WritableDatabase& db) {
   counts_.clear();
 }
 
+void SpellingWords::TakeBack(Xapian::WritableDatabase& db) {
+  for (const auto& [word, n] : counts_) db.remove_spelling(word, n);
+  counts_.clear();
+}
+
 Xapian::termcount SpellingWords::count(const std::string& word) const {
   const auto it = counts_.find(word);
   return it == counts_.end() ? 0 : it->second;

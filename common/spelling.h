@@ -10,9 +10,12 @@
 // once kSpellingFlushWords distinct words are waiting. An in-place run killed
 // before then leaves its committed releases out of the spelling table until
 // `--rebuild` (suggestions are a convenience; documents and file states stay
-// consistent). Frequencies only grow (an updated or removed release does not
-// take its words back, as with Omega); a stale word is harmless because a
-// suggestion is only made when it finds more releases (below).
+// consistent). Written in place, an updated or removed release takes its
+// words back (its title and body, read from the database and segmented
+// again; taken back when the new words are added), so the frequencies are
+// those of the releases the database holds. (Before the third session they
+// only grew, as with Omega; a stale word was harmless, since a suggestion
+// must find more releases, but it still cost a lookup.)
 //
 // Search side: when a query finds fewer than kFewHits releases, each
 // free-text word is replaced by Xapian's suggestion for it (a word at most
@@ -49,6 +52,9 @@ class SpellingWords {
   void Merge(const SpellingWords& other);
   // Adds every word to `db`'s spelling table and forgets them.
   void Flush(Xapian::WritableDatabase& db);
+  // Takes every word back from `db`'s spelling table (the words of releases
+  // replaced or removed) and forgets them.
+  void TakeBack(Xapian::WritableDatabase& db);
 
   bool empty() const { return counts_.empty(); }
   std::size_t size() const { return counts_.size(); }

@@ -1,9 +1,11 @@
 // End-to-end: spelling suggestions, synonyms, --like and near-duplicate
 // collapsing, through the real binaries.
+#include <xapian.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "e2e/harness.h"
@@ -76,6 +78,38 @@ TEST_CASE("spelling: a bulk build writes the spelling table too", "[e2e][spellin
   CHECK(SearchJson({"ascean"}, dir / "db").value("suggestion", "") == "asean");
   // And its synonyms.
   CHECK(Has(Paths(SearchJson({"ASEC"}, dir / "db")), kAscc));
+}
+
+// How often the spelling table of `db` has `word` (0: not at all).
+Xapian::doccount SpellingFrequency(const std::string& db, const std::string& word) {
+  const Xapian::Database database(db);
+  for (auto it = database.spellings_begin(); it != database.spellings_end(); ++it) {
+    if (*it == word) return it.get_termfreq();
+  }
+  return 0;
+}
+
+TEST_CASE("spelling: an updated or removed release takes its words back", "[e2e][spelling]") {
+  TempDir dir;
+  const std::string db = dir / "db";
+  WriteFile(dir / "c/a.txt", "Harbour report\n\nThe zqharbourword survey ended in March.\n");
+  WriteFile(dir / "c/b.txt", "Other report\n\nThe zqharbourword survey began again.\n");
+  REQUIRE(Index({"--db", db, "-q", dir / "c"}).exit_code == 0);
+  CHECK(SpellingFrequency(db, "zqharbourword") == 2);
+  CHECK(SpellingFrequency(db, "survey") == 2);
+
+  WriteFile(dir / "c/a.txt", "Harbour report\n\nThe dredging survey ended in April.\n");
+  REQUIRE(Index({"--db", db, "-q", dir / "c"}).exit_code == 0);
+  CHECK(SpellingFrequency(db, "zqharbourword") == 1);
+  CHECK(SpellingFrequency(db, "survey") == 2);  // taken back and added again
+  CHECK(SpellingFrequency(db, "dredging") == 1);
+  CHECK(SpellingFrequency(db, "march") == 0);
+
+  std::filesystem::remove(dir / "c/b.txt");
+  REQUIRE(Index({"--db", db, "-q", dir / "c"}).exit_code == 0);
+  CHECK(SpellingFrequency(db, "zqharbourword") == 0);
+  CHECK(Xapian::Database(db).get_spelling_suggestion("zqharbourwrd").empty());
+  CHECK(SpellingFrequency(db, "survey") == 1);
 }
 
 TEST_CASE("spelling works over several databases searched as one", "[e2e][spelling]") {

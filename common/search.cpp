@@ -207,7 +207,7 @@ using RankedPage = std::function<std::vector<Match>(Xapian::doccount first, Xapi
 // makes it exact). Done on the ranked list rather than with
 // Enquire::set_collapse_key, which reads the cluster key of every document
 // the matcher weighs (657 value-stream lookups for 'oil prices' on Reuters,
-// ~0.6M instructions of a 7M-instruction one-shot search): here only the
+// ~0.5M instructions of a 7.1M-instruction one-shot search): here only the
 // keys of the results down to the page's end are read, in windows that grow
 // until the page is full or the matches run out. Match spies (facets) see
 // every match in the first window's match; later windows run without them.

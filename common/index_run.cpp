@@ -94,22 +94,21 @@ class Run {
   IndexStats& stats() { return stats_; }
 
   // Files the plan reads and writes (added or updated).
-  std::size_t FilesToIndex() const {
-    std::size_t n = 0;
-    for (const Folder& folder : folders_) {
-      for (const PlannedFile& file : folder.files) n += file.plan == Plan::kAdd || file.plan == Plan::kUpdate;
-    }
-    return n;
-  }
-
-  long long BytesToIndex() const {
-    long long n = 0;
+  // The files a run will add or update, and their bytes.
+  struct Workload {
+    std::size_t files = 0;
+    long long bytes = 0;
+  };
+  Workload ToIndex() const {
+    Workload work;
     for (const Folder& folder : folders_) {
       for (const PlannedFile& file : folder.files) {
-        if (file.plan == Plan::kAdd || file.plan == Plan::kUpdate) n += file.file->size;
+        if (file.plan != Plan::kAdd && file.plan != Plan::kUpdate) continue;
+        ++work.files;
+        work.bytes += file.file->size;
       }
     }
-    return n;
+    return work;
   }
 
   void WalkRoots() {
@@ -309,7 +308,7 @@ class Run {
 
  private:
   void ReportProgress() {
-    if (files_total_ == 0) files_total_ = FilesToIndex() + FilesTooLarge();
+    if (files_total_ == 0) files_total_ = ToIndex().files + FilesTooLarge();
     reporter_.Progress("indexing", ++files_done_, files_total_, stats_.documents_written);
   }
 
@@ -628,10 +627,11 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
     run.ResolveDefinitions(existing->db);
 
     const bool fresh = options.rebuild || empty;
-    const bool bulk = !options.dry_run && fresh &&
-                      (options.bulk == BulkMode::kAlways ||
-                       (options.bulk == BulkMode::kAuto &&
-                        (run.FilesToIndex() >= kBulkMinFiles || run.BytesToIndex() >= kBulkMinBytes)));
+    const auto work = run.ToIndex();
+    const bool bulk =
+        !options.dry_run && fresh &&
+        (options.bulk == BulkMode::kAlways ||
+         (options.bulk == BulkMode::kAuto && (work.files >= kBulkMinFiles || work.bytes >= kBulkMinBytes)));
     std::vector<std::unique_ptr<Xapian::WritableDatabase>> writables;
     auto on_commit = [&](std::size_t documents) {
       if (writables.size() > 1) {

@@ -20,7 +20,8 @@ class DirectWriter final : public IndexWriter {
     stats_.documents_written += documents.size();
     if (db_ == nullptr) return;
     BeginFile(file.path);
-    AddLexicon(lexicon);
+    spelling_.Merge(lexicon.spelling);
+    synonyms_.Add(lexicon.synonyms);
     for (auto& [id, document] : documents) previous_.erase(db_->replace_document(schema::IdTerm(id), document));
     pending_ += documents.size();
     written_in_file_ += documents.size();
@@ -134,11 +135,6 @@ class DirectWriter final : public IndexWriter {
     if (data.ok()) unspelled_.Add(Terms(data->title));
     // The body: its own value, or the data in databases written before it had one.
     unspelled_.Add(Terms(data.ok() && !data->text.empty() ? data->text : old.get_value(schema::kTextSlot)));
-  }
-
-  void AddLexicon(const FileLexicon& lexicon) {
-    spelling_.Merge(lexicon.spelling);
-    synonyms_.Add(lexicon.synonyms);
   }
 
   Xapian::WritableDatabase* db_;

@@ -271,8 +271,9 @@ bool JoinsAscii(std::string_view text, std::size_t i) {
 bool IsAsciiWord(std::string_view segment) {
   bool underscores = true;
   for (const char c : segment) {
-    if (IsAsciiLetter(c) || c == '@' || (c >= '0' && c <= '9')) return true;
-    underscores = underscores && c == '_';
+    const WordBreak kind = ClassOf(c);
+    if (kind == WordBreak::kLetter || kind == WordBreak::kDigit) return true;
+    underscores = underscores && kind == WordBreak::kExtendNumLet;
   }
   return underscores && segment.size() >= 2;
 }

@@ -73,6 +73,9 @@ Result<BatchStats> RunBatch(Searcher& searcher, const SearchRequest& base, Respo
                    ExplainText(*response, request.sort));
       writer.Write(*response, number, io.out);
     }
+    // Answers nobody can read (a closed or full output): stop reading
+    // queries; the caller reports the failed write.
+    if (std::ferror(io.out) != 0) break;
   }
   std::fflush(io.out);
   return stats;

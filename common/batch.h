@@ -36,7 +36,8 @@ struct BatchIo {
 // waits for an answer before writing its next query always gets it. A malformed query
 // is reported (stderr, plus an in-stream error object where the format has
 // one) and the batch goes on. A database error ends the batch and is
-// returned (IoError/NotFound): what was printed before it stays valid.
+// returned (IoError/NotFound): what was printed before it stays valid. A
+// failed write to `out` ends the batch too (`out`'s error flag tells).
 Result<BatchStats> RunBatch(Searcher& searcher, const SearchRequest& base, ResponseWriter& writer, const BatchIo& io);
 
 // 2 if any query was malformed, else 0 if any matched, else 1 (130 when

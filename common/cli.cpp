@@ -1,8 +1,13 @@
 #include "common/cli.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
 
 namespace pressdex::cli {
 
@@ -53,13 +58,52 @@ int Parse(CLI::App& app, int argc, char** argv) {
   return -1;
 }
 
+namespace {
+
+void ReopenClosedStandardStreams() {
+  for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    // open() takes the lowest free number: `fd` itself, the lower ones being open.
+    const int opened = ::open("/dev/null", fd == STDERR_FILENO ? O_WRONLY : O_RDONLY);
+    if (opened >= 0 && opened != fd) {
+      ::dup2(opened, fd);
+      ::close(opened);
+    }
+  }
+}
+
+// Flushes stdout; false (errno set) when anything written to it was lost.
+bool StdoutWritten() {
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  return flushed && std::ferror(stdout) == 0;
+}
+
+int OutputFailed(const char* program) {
+  const int error = errno;
+  if (error != 0)
+    fmt::print(stderr, "{}: cannot write to standard output: {}\n", program, std::strerror(error));
+  else
+    fmt::print(stderr, "{}: cannot write to standard output\n", program);
+  return kOutput;
+}
+
+}  // namespace
+
 int RunGuarded(const char* program, int (*main)(int, char**), int argc, char** argv) {
+  ReopenClosedStandardStreams();
+  int code = kOk;
   try {
-    return main(argc, argv);
+    code = main(argc, argv);
   } catch (const std::exception& e) {
+    // A write that failed in the middle of the results (fmt throws) is an
+    // output error, not an internal one.
+    if (std::ferror(stdout) != 0) return OutputFailed(program);
     fmt::print(stderr, "{}: internal error: {}\n", program, e.what());
     return kDatabase;
   }
+  if (!StdoutWritten()) return OutputFailed(program);
+  return code;
 }
 
 int Fail(const char* program, const Status& status) {
@@ -84,6 +128,7 @@ std::string ExitCodeHelp(bool for_search) {
            "  1    nothing matched\n"
            "  2    usage error or malformed query (the message says where)\n"
            "  3    database missing, unreadable or damaged\n"
+           "  4    the results could not be written (standard output closed or full)\n"
            "  130  interrupted\n";
   }
   return "Exit status:\n"
@@ -91,6 +136,7 @@ std::string ExitCodeHelp(bool for_search) {
          "  1    some files failed (each named on stderr); the rest were indexed\n"
          "  2    usage error\n"
          "  3    database could not be opened or written (or another indexer holds it)\n"
+         "  4    the report could not be written to standard output (closed or full)\n"
          "  130  interrupted (what was done is committed)\n";
 }
 

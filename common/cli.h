@@ -16,6 +16,7 @@ enum ExitCode : int {
   kNoMatch = 1,   // search: nothing matched; index: some files failed
   kUsage = 2,     // bad option or malformed query
   kDatabase = 3,  // database missing, unreadable, locked or unwritable
+  kOutput = 4,    // the results could not be written (standard output closed or full)
   kInterrupted = 130,
 };
 
@@ -36,8 +37,12 @@ int Parse(CLI::App& app, int argc, char** argv);
 // to stderr as "PROGRAM: message".
 int Fail(const char* program, const Status& status);
 
-// Runs a tool's main; an exception that escaped every Status (not expected)
-// is reported as an internal error instead of aborting.
+// Runs a tool's main. Before it, a closed standard stream is reopened on
+// /dev/null (stdout read-only, so writing to it fails and is reported):
+// otherwise the first file the tool opens, a database table, would take its
+// number and receive what was meant for it. After it, a failed write to
+// stdout is reported and exits kOutput. An exception that escaped every
+// Status (not expected) is reported as an internal error instead of aborting.
 int RunGuarded(const char* program, int (*main)(int, char**), int argc, char** argv);
 
 // The exit-code table both tools print at the end of --help.

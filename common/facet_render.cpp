@@ -5,6 +5,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/terminal.h"
 
 namespace pressdex {
 namespace {
@@ -99,13 +103,15 @@ void RenderTable(const FacetResult& facet, const FacetTextOptions& options, std:
   for (const auto& v : facet.values) count_width = std::max(count_width, fmt::formatted_size("{}", v.count));
   // Names get what the counts leave, but no more than the longest needs.
   const std::size_t room = options.width > count_width + 6 ? options.width - count_width - 6 : 10;
+  std::vector<std::string> names;  // values come from the data: no control characters onto the terminal
+  for (const auto& v : facet.values) names.push_back(TerminalSafe(v.value));
   std::size_t name_width = 0;
-  for (const auto& v : facet.values) name_width = std::max(name_width, DisplayWidth(v.value));
+  for (const auto& name : names) name_width = std::max(name_width, DisplayWidth(name));
   name_width = std::min(name_width, std::max<std::size_t>(room, 10));
-  for (const auto& v : facet.values) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
     out += "  ";
-    out += Pad(Fit(v.value, name_width), name_width);
-    out += fmt::format("  {:>{}}\n", v.count, count_width);
+    out += Pad(Fit(names[i], name_width), name_width);
+    out += fmt::format("  {:>{}}\n", facet.values[i].count, count_width);
   }
   if (facet.more > 0) out += Styled(fmt::format("  {} and {} more\n", kEllipsis, facet.more), kDim, options.color);
 }

@@ -3,6 +3,7 @@
 
 #include "common/facet_render.h"
 #include "common/output_internal.h"
+#include "common/terminal.h"
 
 namespace pressdex::output_internal {
 namespace {
@@ -13,7 +14,9 @@ constexpr std::string_view kCyan = "\033[36m";
 constexpr std::string_view kYellowBold = "\033[1;33m";
 constexpr std::string_view kReset = "\033[0m";
 
-std::string Highlighted(const Snippet& s, bool color) {
+std::string Highlighted(const Snippet& snippet, bool color) {
+  Snippet s = snippet;
+  s.text = TerminalSafe(s.text);  // same length: the highlights still fit
   if (!color) return s.text;
   std::string out;
   std::size_t pos = 0;
@@ -34,11 +37,11 @@ class TextWriter : public ResponseWriter {
   explicit TextWriter(const OutputOptions& o) : o_(o) {}
 
   void Write(const SearchResponse& r, std::size_t number, std::FILE* out) override {
-    if (number > 0) fmt::print(out, "{}\n", Style(kBold, fmt::format("── {}: {}", number, r.query)));
+    if (number > 0) fmt::print(out, "{}\n", Style(kBold, fmt::format("── {}: {}", number, TerminalSafe(r.query))));
     for (const auto& hit : r.hits) {
-      const std::string date = hit.doc.date.empty() ? std::string("----------") : hit.doc.date;
-      fmt::print(out, "{:>3}. {} {}\n", hit.rank, Style(kDim, date), Style(kBold, hit.doc.title));
-      fmt::print(out, "     {}\n", Style(kCyan, hit.doc.path));
+      const std::string date = hit.doc.date.empty() ? std::string("----------") : TerminalSafe(hit.doc.date);
+      fmt::print(out, "{:>3}. {} {}\n", hit.rank, Style(kDim, date), Style(kBold, TerminalSafe(hit.doc.title)));
+      fmt::print(out, "     {}\n", Style(kCyan, TerminalSafe(hit.doc.path)));
       if (hit.duplicates > 0)
         fmt::print(out, "     {}\n",
                    Style(kDim, fmt::format("and {} near-duplicate{}", hit.duplicates, hit.duplicates == 1 ? "" : "s")));
@@ -54,7 +57,7 @@ class TextWriter : public ResponseWriter {
       fmt::print(out, "{}–{} of {}{} release{}\n", r.offset + 1, r.offset + r.hits.size(), about, r.total,
                  r.total == 1 ? "" : "s");
     }
-    if (!r.suggestion.empty()) fmt::print(out, "Did you mean: {}\n", Style(kBold, r.suggestion));
+    if (!r.suggestion.empty()) fmt::print(out, "Did you mean: {}\n", Style(kBold, TerminalSafe(r.suggestion)));
     if (!r.facets.empty()) {
       FacetTextOptions facet_options;
       facet_options.width = o_.terminal_width;
@@ -66,7 +69,8 @@ class TextWriter : public ResponseWriter {
 
   void WriteError(std::size_t number, std::string_view query, const Status&, std::FILE* out) override {
     // The error itself goes to stderr; keep the query's place in the listing.
-    fmt::print(out, "{}\n(malformed query; see the error)\n\n", Style(kBold, fmt::format("── {}: {}", number, query)));
+    fmt::print(out, "{}\n(malformed query; see the error)\n\n",
+               Style(kBold, fmt::format("── {}: {}", number, TerminalSafe(query))));
   }
 
  private:

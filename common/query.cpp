@@ -20,11 +20,6 @@ using namespace std::chrono;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-bool IsOperator(std::string_view word) {
-  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ" ||
-         word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
-}
-
 // Curly quotes open and close phrases as straight ones do.
 std::size_t QuoteAt(std::string_view s, std::size_t i) {
   if (s[i] == '"') return 1;
@@ -63,6 +58,10 @@ class Rewriter {
         in_phrase = !in_phrase;
         if (in_phrase) phrase_column = i + 1;
         EndRun();
+        if (in_phrase) {
+          phrase_sign_ = pending_sign_;
+          StartItem(depth);
+        }
         out_ += '"';
         if (!in_phrase) out_ += ' ';
         i += q;
@@ -71,6 +70,7 @@ class Rewriter {
       }
       if (!in_phrase && c == '(') {
         EndRun();
+        StartItem(depth);
         ++depth;
         out_ += "( ";
         ++i;
@@ -97,10 +97,15 @@ class Rewriter {
       const std::size_t column = i + 1;
       i = end;
       if (in_phrase) {
-        EmitWords(chunk, /*in_phrase=*/true, "", false);
+        EmitWords(chunk, /*in_phrase=*/true, phrase_sign_, false);
         continue;
       }
-      if (IsOperator(chunk)) {
+      // "-" or "+" right before a quote or a parenthesis: "-\"a b\"", "-(a OR b)".
+      if ((chunk == "-" || chunk == "+") && i < in_.size() && (QuoteAt(in_, i) != 0 || in_[i] == '(')) {
+        pending_sign_ = std::string(chunk);
+        continue;
+      }
+      if (IsQueryOperator(chunk)) {
         EndRun();
         if (last_kind == "op" && chunk == "NOT" && (ops_ == "AND" || ops_ == "OR")) {
           ops_ += " NOT";  // "a AND NOT b"
@@ -110,6 +115,10 @@ class Rewriter {
           op_start_ = out_.size();  // "org:WHO NOT covid": a pure NOT, as QueryParser reads it
           kind_before_op_ = last_kind;
           ops_ = chunk;
+        } else if (chunk == "NOT" && (last_kind == "start" || last_kind == "open")) {
+          op_start_ = out_.size();  // "NOT masks": every release without the word (QueryParser's pure NOT)
+          kind_before_op_ = last_kind;
+          ops_ = chunk;
         } else if (last_kind == "start" || last_kind == "open" || last_kind == "op") {
           return Error(column - 1, fmt::format("'{}' needs something before it", chunk));
         } else {
@@ -117,6 +126,7 @@ class Rewriter {
           kind_before_op_ = last_kind;
           ops_ = chunk;
         }
+        if (depth == 0) operators_ = true;
         out_ += fmt::format(" {} ", chunk);
         last_kind = "op";
         after_filter_ = false;
@@ -124,6 +134,7 @@ class Rewriter {
       }
       std::string sign;
       bool in_field = false;
+      std::size_t item_start = out_.size();
       if ((chunk[0] == '+' || chunk[0] == '-') && chunk.size() > 1) {
         sign = std::string(1, chunk[0]);
         chunk.remove_prefix(1);
@@ -162,20 +173,32 @@ class Rewriter {
           continue;
         }
         if (IsTextField(field)) {
+          if (value.empty()) {  // field:"phrase" — the quote follows, and carries the sign
+            pending_sign_ = sign;
+            pending_field_ = field + ":";
+            continue;
+          }
+          item_start = out_.size();
           out_ += sign + field + ":";
           in_field = true;
-          if (value.empty()) continue;  // field:"phrase" — the quote follows
           chunk = value;
         }
       }
       out_ += in_field ? "" : sign;
       EmitWords(chunk, /*in_phrase=*/false, sign, in_field);
+      // A chunk of nothing but punctuation ("!!!") adds no item.
+      if (out_.size() > item_start + sign.size()) CountItem(depth, sign, item_start);
       last_kind = "term";
       after_filter_ = false;
     }
     if (in_phrase) return Error(phrase_column - 1, "unterminated quote");
     if (depth != 0) return Error(in_.size(), "'(' without a matching ')'");
     if (last_kind == "op") return Error(in_.size(), "an operator needs something after it");
+    // Only excluded items ("-masks -asean"): QueryParser would take them as
+    // wanted words, so they are written as its pure NOTs ("NOT masks NOT asean").
+    if (!operators_ && positive_items_ == 0) {
+      for (auto at = hate_signs_.rbegin(); at != hate_signs_.rend(); ++at) out_.replace(*at, 1, "NOT ");
+    }
     return Status::Ok();
   }
 
@@ -198,6 +221,25 @@ class Rewriter {
   // Plain words that follow each other form a run (where multi-word synonyms
   // are looked for); anything else in between ends it.
   void EndRun() { run_open_ = false; }
+
+  // A phrase or a group starts: writes the sign (and field) that came
+  // before its quote or parenthesis, and counts it as an item.
+  void StartItem(int depth) {
+    const std::size_t start = out_.size();
+    out_ += pending_sign_ + pending_field_;
+    CountItem(depth, pending_sign_, start);
+    pending_sign_.clear();
+    pending_field_.clear();
+  }
+
+  // An item of the query's top level: wanted, or excluded with its "-" at `at`.
+  void CountItem(int depth, std::string_view sign, std::size_t at) {
+    if (depth != 0) return;
+    if (sign == "-")
+      hate_signs_.push_back(at);
+    else
+      ++positive_items_;
+  }
 
   void EmitWords(std::string_view chunk, bool in_phrase, std::string_view sign, bool in_field) {
     bool wildcard = false;
@@ -261,7 +303,30 @@ class Rewriter {
   std::size_t run_ = 0;
   std::size_t chunk_ = 0;
   bool run_open_ = false;
+  std::string pending_sign_;             // "-"/"+" read just before a quote or parenthesis
+  std::string pending_field_;            // "title:" read just before a quote
+  std::string phrase_sign_;              // the sign of the phrase being read
+  std::vector<std::size_t> hate_signs_;  // where each excluded top-level item's "-" is in out_
+  std::size_t positive_items_ = 0;       // wanted top-level items
+  bool operators_ = false;               // any AND/OR/NOT... written at the top level
 };
+
+// Whether `q` wants any term, as opposed to only excluding some ("NOT
+// masks" is every release AND_NOT the word: nothing to rank by).
+bool HasWantedTerms(const Xapian::Query& q) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM: return !q.empty();
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING: return false;
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_FILTER: return q.get_num_subqueries() > 0 && HasWantedTerms(q.get_subquery(0));
+    default: break;
+  }
+  if (q.get_num_subqueries() == 0) return true;  // a wildcard, a value range: wanted
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (HasWantedTerms(q.get_subquery(i))) return true;
+  return false;
+}
 
 bool ValidDay(int y, unsigned m, unsigned d) { return year_month_day{year{y}, month{m}, day{d}}.ok(); }
 
@@ -340,6 +405,11 @@ bool IsRelative(std::string_view s) {
 
 }  // namespace
 
+bool IsQueryOperator(std::string_view word) {
+  return word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" || word == "ADJ" ||
+         word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
+}
+
 Result<DateRange> ParseDateFilter(std::string_view value, sys_days today) {
   const auto dots = value.find("..");
   if (dots == std::string_view::npos) {
@@ -376,10 +446,10 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
   parsed.parser_input = rewriter.output();
   parsed.wildcard_stems = rewriter.wildcard_stems();
   parsed.words = std::move(rewriter.words());
-  parsed.has_text = parsed.parser_input.find_first_not_of(" \"()+-") != std::string::npos;
+  const bool any_text = parsed.parser_input.find_first_not_of(" \"()+-") != std::string::npos;
 
   Xapian::Query text;
-  if (parsed.has_text) {
+  if (any_text) {
     Xapian::QueryParser qp;
     const std::string query_lang = QueryLanguage(clean, options.lang);
     const Xapian::Stem stemmer = QueryStemmer(db, query_lang);     // per word: see language.h
@@ -401,6 +471,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       return Status::InvalidArgument("query error: " + e.get_msg());
     }
     text = ExpandSynonyms(text, parsed.words, db, options.synonyms, stemmer, stopper, parsed.synonyms);
+    parsed.has_text = HasWantedTerms(text);
     for (auto it = text.get_unique_terms_begin(); it != text.get_unique_terms_end(); ++it) {
       const std::string term = *it;
       // Title terms highlight like body terms.
@@ -465,8 +536,18 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
   Xapian::Query result;
   if (parsed.has_text) {
     result = filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter);
+  } else if (!text.empty()) {  // only excluded words: "NOT masks", nothing to rank by
+    result = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                           filter.empty() ? text : Xapian::Query(Xapian::Query::OP_FILTER, text, filter), 0.0);
+  } else if (!filter.empty()) {
+    result = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+  } else if (clean.find_first_not_of(" \t\r\n\f\v") != std::string::npos && negative.empty()) {
+    // Something was typed but nothing in it can be searched for ("!!!", "*",
+    // a stray quote): that finds nothing. Only an empty query, or --all,
+    // lists every release.
+    result = Xapian::Query::MatchNothing;
   } else {
-    result = filter.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+    result = Xapian::Query::MatchAll;
   }
   if (!negative.empty())
     result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,

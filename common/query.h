@@ -57,6 +57,10 @@ struct ParsedQuery {
 // `db` is used to expand wildcards; may be a default-constructed Database.
 Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& options, const Xapian::Database& db);
 
+// AND, OR, NOT, XOR, NEAR, ADJ (and NEAR/n, ADJ/n): the operators a query
+// may use, in capitals.
+bool IsQueryOperator(std::string_view word);
+
 // A date filter value ("2020", "2020-04..2020-06-30", "30d..") as an
 // inclusive range of YYYYMMDD strings ("" = open). A bare relative date
 // ("30d", "1y") means since then. Exposed for tests.

@@ -16,6 +16,7 @@
 #include "common/ranking.h"
 #include "common/similar.h"
 #include "common/spelling.h"
+#include "common/terminal.h"
 
 namespace pressdex {
 
@@ -60,11 +61,11 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
         host = w[1].substr(0, w[1].rfind(':'));
         port = w[1].substr(w[1].rfind(':') + 1);
       } else {
-        return Status::InvalidArgument(where + ": expected 'remote HOST:PORT' or 'remote tcp HOST PORT'");
+        return Status::Corruption(where + ": expected 'remote HOST:PORT' or 'remote tcp HOST PORT'");
       }
       if (host.empty()) host = "127.0.0.1";
       if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5)
-        return Status::InvalidArgument(where + ": bad port '" + port + "'");
+        return Status::Corruption(where + ": bad port '" + TerminalSafe(port) + "'");
       try {
         db.add_database(Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(port))));
       } catch (const Xapian::Error& e) {
@@ -80,7 +81,14 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
                                                    : Status::IoError(where + ": " + s.message());
       }
     } else {
-      return Status::InvalidArgument(where + ": unknown stub line '" + line + "'");
+      // A file given as --db that is no stub at all (a table file, a text
+      // file) is a database that can't be opened, not a usage error; its
+      // line is quoted only when it is short text.
+      const bool text = line.size() <= 80 && line.find_first_of(std::string_view("\0\x1b", 2)) == std::string::npos;
+      return Status::Corruption(
+          where + ": not a Xapian stub file (" +
+          (text ? "unknown stub line '" + TerminalSafe(line) + "'" : std::string("binary or long line")) +
+          "); --db takes a database folder or a stub file");
     }
   }
   return Status::Ok();
@@ -336,7 +344,9 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     facets->Attach(enquire, db);
   }
   const Xapian::doccount doccount = db.get_doccount();
-  const Xapian::doccount limit = request.limit == 0 ? doccount : static_cast<Xapian::doccount>(request.limit);
+  // Xapian counts in 32 bits; a page beyond every release is simply empty.
+  const Xapian::doccount limit =
+      request.limit == 0 ? doccount : static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, doccount));
   const bool every_match = request.exact_total || facets;
   const Xapian::doccount check_at_least = every_match ? doccount : std::max<Xapian::doccount>(limit, 100);
   Xapian::MSet mset;
@@ -345,7 +355,7 @@ Result<SearchResponse> SearchOnce(Xapian::Database& db, const SearchRequest& req
     mset = enquire.get_mset(first, count, check_at_least);
     return AllOf(mset);
   };
-  const auto offset = static_cast<Xapian::doccount>(request.offset);
+  const auto offset = static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, doccount));
   std::vector<Match> page = request.collapse && !collapse_remotely
                                 ? CollapsedPage(enquire, ranked, offset, limit, doccount)
                                 : ranked(offset, limit);

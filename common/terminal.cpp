@@ -17,4 +17,21 @@ std::size_t TerminalWidth(int fd, std::size_t fallback) {
   return fallback;
 }
 
+std::string TerminalSafe(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out[i] = ' ';
+    } else if (c < 0x20 || c == 0x7F) {
+      out[i] = '?';
+    } else if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(out[i + 1]) <= 0x9F) {
+      out[i] = '?';  // U+0080-U+009F, the C1 controls (CSI among them), in UTF-8
+      out[++i] = '?';
+    }
+  }
+  return out;
+}
+
 }  // namespace pressdex

@@ -231,7 +231,7 @@ int Main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "List every file added, updated or removed, and every commit");
   app.add_flag("-q,--quiet", quiet, "Print nothing but the JSON summary (if asked for) and errors that stop the run");
   app.footer(
-      fmt::format("Examples:\n"
+      fmt::format("{}\nExamples:\n"
                   "  pressdex-index corpus/                      index a folder (again: only what changed)\n"
                   "  pressdex-index --db build/db corpus/        ...into build/db\n"
                   "  pressdex-index --dry-run corpus/            what would change\n"
@@ -239,7 +239,7 @@ int Main(int argc, char** argv) {
                   "  pressdex-index --format json corpus/ | jq .failed\n"
                   "  pressdex-index --db news.db --shards 4 archive/  four shards, searched as one\n"
                   "  pressdex-index --db news.db --compact          merge shards / compact in place\n"
-                  "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n\n{}",
+                  "  PRESSDEX_DB=~/news.db pressdex-index feed.jsonl\n",
                   pressdex::cli::ExitCodeHelp(false)));
 
   if (const int code = pressdex::cli::Parse(app, argc, argv); code >= 0) return code;

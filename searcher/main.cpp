@@ -4,10 +4,12 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -40,10 +42,12 @@ bool IsNegatedWord(std::string_view arg) {
   return true;
 }
 
-std::string JoinWords(const std::vector<std::string>& words) {
+std::string JoinWords(const std::vector<std::string>& words, const Xapian::Database& db) {
   std::vector<std::string> unmarked;
   for (const auto& w : words) unmarked.push_back((!w.empty() && w[0] == kWordMark) ? w.substr(1) : w);
-  return pressdex::JoinQueryArgs(unmarked);  // puts back the quotes of org:"A B" that the shell took
+  // Puts back the quotes of org:"A B" that the shell took, telling them by
+  // the values the database holds from 'org:ASEC covid' typed as one argument.
+  return pressdex::JoinQueryArgs(unmarked, pressdex::KnownIn(db));
 }
 
 int Main(int argc, char** argv) {
@@ -120,19 +124,19 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
   app.footer(
-      fmt::format("Examples:\n"
+      fmt::format("{}\nExamples:\n"
                   "  pressdex-search masks                         releases about masks, best first\n"
                   "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
-                  "  pressdex-search covid AND (vaccine OR vaccines) -trial\n"
+                  "  pressdex-search 'covid AND (vaccine OR vaccines) -trial'\n"
                   "  pressdex-search flood org:ASEC date:2020.. --facets\n"
                   "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
                   "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
                   "  pressdex-search --format count topic:health\n"
                   "  pressdex-search --like corpus/trade/rcep-signed-15-economies-2020.txt date:2021..\n"
                   "  pressdex-search --synonyms synonyms.toml covid          covid, coronavirus, SARS-CoV-2\n"
-                  "  pressdex-search --no-collapse \"migrant workers\"       every syndicated copy\n"
+                  "  pressdex-search --no-collapse '\"migrant workers\"'     every syndicated copy\n"
                   "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
-                  "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n\n{}",
+                  "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n",
                   pressdex::cli::ExitCodeHelp(true)));
 
   if (const int code = pressdex::cli::Parse(app, argc, arg_ptrs.data()); code >= 0) return code;
@@ -141,6 +145,12 @@ int Main(int argc, char** argv) {
     fmt::print(stderr, "{}: {}\nRun '{} --help' for usage.\n", kProgram, message, kProgram);
     return pressdex::cli::kUsage;
   };
+
+  // No database holds more releases than Xapian's 32-bit count: larger
+  // values mean the same (all of them / beyond the last) and cannot overflow.
+  constexpr std::size_t kMaxReleases = std::numeric_limits<Xapian::doccount>::max();
+  request.limit = std::min(request.limit, kMaxReleases);
+  request.offset = std::min(request.offset, kMaxReleases);
 
   pressdex::OutputOptions output;
   output.format = *pressdex::ParseOutputFormat(format);
@@ -189,17 +199,17 @@ int Main(int argc, char** argv) {
     request.query_options.synonyms = &user_synonyms;
   }
 
-  request.query = JoinWords(words);
   if (batch && !words.empty()) return usage("--batch reads queries from stdin; give none on the command line");
   // No query at all is more likely a mistake than a wish to list everything;
   // --all or an explicitly empty query ('') lists every release.
   if (!batch && words.empty() && !request.match_all && request.like.empty())
     return usage("no query given (use --all to list every release)");
-  if (!batch && request.query.empty()) request.match_all = true;
 
   if (dbs.empty()) dbs.push_back(pressdex::ResolveDatabasePath(""));
   auto searcher = pressdex::Searcher::Open(dbs);
   if (!searcher.ok()) return pressdex::cli::Fail(kProgram, searcher.status());
+  request.query = JoinWords(words, (*searcher)->database());
+  if (!batch && request.query.empty()) request.match_all = true;
   auto writer = pressdex::MakeResponseWriter(output);
 
   if (batch) {

@@ -254,3 +254,18 @@ TEST_CASE("a missing root is reported and does not remove what was indexed from 
   REQUIRE(r.err.find("no such file or folder") != std::string::npos);
   REQUIRE(Count(dir / "db", "firstword") == 1);
 }
+
+TEST_CASE("closed standard streams: the indexer neither aborts nor writes into a table", "[e2e][index]") {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "Masks donated\n\nJAKARTA - The ASEAN Secretariat donated masks.\n");
+  const std::string db = dir / "db";
+  const RunResult r = Run({"/bin/sh", "-c", "\"$@\" <&- >&- 2>&-", "sh", PRESSDEX_INDEX_BIN, "--db", db, dir / "in"});
+  CHECK(r.exit_code == 0);
+  CHECK(Count(db, "masks") == 1);
+  // A JSON report that can't be written: exit 4, the database still complete.
+  const RunResult full = Run({"/bin/sh", "-c", "\"$@\" >/dev/full", "sh", PRESSDEX_INDEX_BIN, "--db", db, "--rebuild",
+                              "--format", "json", dir / "in"});
+  CHECK(full.exit_code == 4);
+  CHECK(full.err.find("cannot write to standard output") != std::string::npos);
+  CHECK(Count(db, "masks") == 1);
+}

@@ -246,7 +246,7 @@ TEST_CASE("exit codes: 0 matched, 1 none, 2 usage or query, 3 database", "[e2e][
   CHECK(bad.out.empty());
   CHECK(bad.err.find("pressdex-search:") == 0);
   const RunResult help = Search({"--help"});
-  for (const char* code : {"0 ", "1 ", "2 ", "3 ", "130"})
+  for (const char* code : {"0 ", "1 ", "2 ", "3 ", "4 ", "130"})
     CHECK(help.out.find(std::string("  ") + code) != std::string::npos);
 }
 
@@ -290,8 +290,89 @@ TEST_CASE("man pages document every exit status", "[e2e][cli]") {
     REQUIRE(in.good());
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(text.find(".SH EXIT STATUS") != std::string::npos);
-    for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 130\n"})
+    for (const char* code : {".B 0\n", ".B 1\n", ".B 2\n", ".B 3\n", ".B 4\n", ".B 130\n"})
       CHECK(text.find(code) != std::string::npos);
     CHECK(text.find(".SH EXAMPLES") != std::string::npos);
   }
+}
+
+namespace {
+
+// pressdex-search under /bin/sh, for redirections the harness can't make
+// (a closed or full standard stream): `redirect` follows the command.
+RunResult Shell(const std::vector<std::string>& args, const std::string& redirect) {
+  std::vector<std::string> argv{"/bin/sh", "-c", "\"$@\" " + redirect, "sh", PRESSDEX_SEARCH_BIN, "--db", CorpusDb()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv);
+}
+
+}  // namespace
+
+TEST_CASE("closed or full standard streams: no abort, no database file as a stream, exit 4", "[e2e][cli]") {
+  // A closed stdin is an empty one: no queries, nothing matched.
+  const RunResult no_input = Shell({"--batch", "--format", "count"}, "<&-");
+  CHECK(no_input.exit_code == 1);
+  CHECK(no_input.out.empty());
+  CHECK(no_input.err.empty());
+  // A closed stderr loses the message but not the exit status.
+  CHECK(
+      Run({"/bin/sh", "-c", "\"$@\" 2>&-", "sh", PRESSDEX_SEARCH_BIN, "--db", "/nonexistent/db", "masks"}).exit_code ==
+      3);
+  // Results that can't be written: said on stderr, exit 4, in every format.
+  for (const char* format : {"text", "json", "tsv", "paths", "count"}) {
+    INFO(format);
+    for (const char* redirect : {">&-", ">/dev/full"}) {
+      INFO(redirect);
+      const RunResult r = Shell({"--format", format, "masks"}, redirect);
+      CHECK(r.exit_code == 4);
+      CHECK(r.err.find("pressdex-search: cannot write to standard output") == 0);
+    }
+  }
+  const RunResult batch = Shell({"--batch", "--format", "json"}, ">/dev/full <<'EOF'\nmasks\nasean\nEOF");
+  CHECK(batch.exit_code == 4);
+}
+
+TEST_CASE("limits and offsets past 32 bits mean all and beyond the end", "[e2e][cli]") {
+  const std::size_t all = CountOf({"--all"});
+  const RunResult many = S({"--all", "-n", "4294967296", "--format", "paths"});
+  CHECK(Lines(many.out).size() == all);
+  const RunResult past = S({"--all", "--offset", "4294967296", "-n", "3", "--format", "paths"});
+  CHECK(past.exit_code == 0);
+  CHECK(past.out.empty());
+  const RunResult text = S({"--all", "--offset", "18446744073709551615"});
+  CHECK(text.out.find("none from 4294967296 on") != std::string::npos);
+}
+
+TEST_CASE("a file that is no stub as --db is a database error, quoted safely", "[e2e][cli]") {
+  TempDir dir;
+  WriteFile(dir / "text", "hello world\n");
+  WriteFile(dir / "binary", std::string("\x01\x02\x1b[2J\0\0binary", 13));
+  for (const char* name : {"text", "binary"}) {
+    const RunResult r = Search({"--db", dir / name, "masks"});
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("not a Xapian stub file") != std::string::npos);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+  }
+}
+
+TEST_CASE("help ends with examples that run as written", "[e2e][cli]") {
+  const RunResult help = Search({"--help"});
+  const std::size_t examples = help.out.rfind("Examples:");
+  REQUIRE(examples != std::string::npos);
+  CHECK(help.out.find("Exit status:") < examples);
+  CHECK(help.out.find("pressdex-search 'covid AND (vaccine OR vaccines) -trial'") != std::string::npos);
+  const RunResult index_help = Index({"--help"});
+  CHECK(index_help.out.find("Exit status:") < index_help.out.rfind("Examples:"));
+}
+
+TEST_CASE("a whole query in one argument reads as typed; an unquoted value is quoted back", "[e2e][cli]") {
+  CHECK(CountOf({"topic:health date:2021"}) == CountOf({"topic:health", "date:2021"}));
+  CHECK(CountOf({"org:ASEC masks"}) == CountOf({"org:ASEC", "masks"}));
+  CHECK(CountOf({"org:ASEC masks"}) > 0);
+  CHECK(CountOf({"org:ASEAN Secretariat"}) == CountOf({"org:\"ASEAN Secretariat\""}));
+  CHECK(CountOf({"org:ASEAN Secretariat"}) > 0);
+  // -word alone: every release without it.
+  CHECK(CountOf({"-masks"}) == CountOf({"--all"}) - CountOf({"masks"}));
+  CHECK(CountOf({"!!!"}) == 0);
 }

@@ -316,6 +316,6 @@ TEST_CASE("a malformed stub line is a database error naming the line", "[e2e][sh
   TempDir dir;
   WriteFile(dir / "stub", "auto x\nremote nowhere\n");
   const RunResult r = Search({"--db", dir / "stub", "masks"});
-  CHECK(r.exit_code != 0);
-  CHECK(r.err.find("stub") != std::string::npos);
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("stub:1") != std::string::npos);  // "auto x": no database x
 }

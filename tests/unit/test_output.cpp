@@ -265,6 +265,40 @@ TEST_CASE("text has no terminal codes unless colour is on", "[output]") {
   CHECK(Write(o, r).find('\033') != std::string::npos);
 }
 
+TEST_CASE("text never passes control characters from the data to the terminal", "[output]") {
+  OutputOptions o;
+  o.format = OutputFormat::kText;
+  auto r = Sample();
+  r.hits[0].doc.title =
+      "Red \x1b[31malert\x1b[0m \xC2\x9B"
+      "2J";  // ESC and the C1 CSI
+  r.hits[0].doc.path =
+      "dir/\x07"
+      "bell.txt";
+  r.hits[0].snippet.text = "a \x1b]0;title\x07 masks here";
+  r.hits[0].snippet.highlights = {{13, 18}};  // "masks", after the controls
+  r.facets.push_back({});
+  r.facets.back().values.push_back({"Evil\x1b[2J Org", 1});
+  for (const bool color : {false, true}) {
+    o.color = color;
+    const std::string out = Write(o, r);
+    // Colour adds ESC itself: look at what is left without its codes.
+    std::string stripped = out;
+    for (const std::string code : {"\x1b[0m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[1;33m"}) {
+      for (std::size_t at = stripped.find(code); at != std::string::npos; at = stripped.find(code, at))
+        stripped.erase(at, code.size());
+    }
+    INFO(out);
+    CHECK(stripped.find('\x1b') == std::string::npos);
+    CHECK(stripped.find('\x07') == std::string::npos);
+    CHECK(stripped.find("\xC2\x9B") == std::string::npos);
+    CHECK(stripped.find("Red ?[31malert?[0m ??2J") != std::string::npos);
+    CHECK(stripped.find("Evil?[2J Org") != std::string::npos);
+  }
+  o.color = true;
+  CHECK(Write(o, r).find("\x1b[1;33mmasks\x1b[0m") != std::string::npos);  // highlight offsets still right
+}
+
 TEST_CASE("NO_COLOR and never switch colour off; always forces it", "[output]") {
   CHECK(*pressdex::ResolveColor("always"));
   CHECK_FALSE(*pressdex::ResolveColor("never"));

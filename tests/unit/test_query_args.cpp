@@ -28,3 +28,26 @@ TEST_CASE("query args: everything else is joined as typed", "[query]") {
   CHECK(Join({"org:WHO"}) == "org:WHO");
   CHECK(Join({}).empty());
 }
+
+TEST_CASE("query args: a whole query typed as one argument stays a query", "[query]") {
+  CHECK(Join({"topic:health date:2020-04-01..2020-06-30 -org:WHO"}) ==
+        "topic:health date:2020-04-01..2020-06-30 -org:WHO");
+  CHECK(Join({"topic:health date:2021"}) == "topic:health date:2021");
+  CHECK(Join({"date:2021.. covid"}) == "date:2021.. covid");  // a date never has a space
+  CHECK(Join({"org:WHO AND masks"}) == "org:WHO AND masks");
+  CHECK(Join({"title:flood (relief OR aid)"}) == "title:flood (relief OR aid)");
+  CHECK(Join({"org:World Health Organization masks"}) == "org:\"World Health Organization masks\"");  // can't tell
+}
+
+TEST_CASE("query args: the database's values tell a value from a filter and words", "[query]") {
+  const pressdex::KnownFilterValue known = [](std::string_view field, std::string_view value) {
+    return field == "org" && (value == "ASEC" || value == "World Health Organization" || value == "World");
+  };
+  auto join = [&](std::vector<std::string> args) { return JoinQueryArgs(args, known); };
+  CHECK(join({"org:ASEC covid"}) == "org:ASEC covid");
+  CHECK(join({"org:ASEC covid vaccines"}) == "org:ASEC covid vaccines");
+  CHECK(join({"org:World Health Organization"}) == "org:\"World Health Organization\"");  // the whole value wins
+  CHECK(join({"org:Unknown Agency"}) == "org:\"Unknown Agency\"");  // neither known: one value, as typed
+  CHECK(join({"topic:public health"}) == "topic:\"public health\"");
+  CHECK(join({"title:flood relief"}) == "title:\"flood relief\"");  // not a filter: the database isn't asked
+}

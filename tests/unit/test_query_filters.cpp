@@ -254,3 +254,34 @@ TEST_CASE("relevance ties break by date, newest first, then id", "[query]") {
     }
   }
 }
+
+TEST_CASE("excluded words alone exclude: every release without them", "[query]") {
+  Fixture f;
+  // QueryParser reads a lone "-word" as the word itself; Pressdex must not.
+  CHECK(f.Set("-masks") == Ids{"d"});
+  CHECK(f.Set("-schools -trade") == Ids{"a", "b"});
+  CHECK(f.Set("NOT masks") == Ids{"d"});
+  CHECK(f.Set("-\"masks for\"") == Ids{"c", "d", "e"});
+  CHECK(f.Set("-(schools OR trade)") == Ids{"a", "b"});
+  CHECK(f.Set("-masks org:UNICEF") == Ids{"d"});
+  CHECK(f.Set("-title:zzz").size() == 5);
+  // Nothing to rank by: listed newest first, undated last.
+  CHECK(f.Ids("-schools") == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("a sign before a phrase or parentheses applies to all of it", "[query]") {
+  Fixture f;
+  CHECK(f.Set("masks -\"masks for\"") == Ids{"c", "e"});
+  CHECK(f.Set("masks -(schools OR trade)") == Ids{"a", "b"});
+  CHECK(f.Set("masks +\"for health\"") == Ids{"a"});
+}
+
+TEST_CASE("a query with nothing searchable finds nothing; an empty one finds all", "[query]") {
+  Fixture f;
+  for (const char* q : {"!!!", "*", "-", "+", ":", "\"\"", "\xC3"}) {
+    INFO(q);
+    CHECK(f.Set(q).empty());
+  }
+  CHECK(f.Set("   ").size() == 5);
+  CHECK(f.Set("-org:WHO") == Ids{"a", "d", "e"});
+}

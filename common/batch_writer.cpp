@@ -20,6 +20,7 @@
 #include "common/index_lock.h"
 #include "common/index_run.h"
 #include "common/shards.h"
+#include "common/work_queue.h"
 
 namespace pressdex {
 namespace {
@@ -60,8 +61,9 @@ class BatchWriter final : public IndexWriter {
         stats_(stats),
         on_commit_(std::move(on_commit)) {
     current_ = NewBatch(0);
-    const std::size_t threads = options.threads == 0 ? 1 : options.threads;
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+    // More batches written at once than cores only holds more in memory.
+    const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, WorkQueue::DefaultJobs());
+    WorkQueue::StartThreads(workers_, threads, [this] { WorkerLoop(); });
   }
 
   ~BatchWriter() override {

@@ -11,12 +11,24 @@
 
 namespace pressdex::cli {
 
+namespace {
+
+// "--db ''" (an unset variable in a script) must not mean the default database.
+const CLI::Validator& NotEmpty() {
+  static const CLI::Validator not_empty(
+      [](std::string& value) -> std::string { return value.empty() ? "must not be empty" : ""; }, "");
+  return not_empty;
+}
+
+}  // namespace
+
 CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db) {
   return app
       .add_option("--db", db,
                   "Database folder (default: $PRESSDEX_DB, else "
                   "${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(NotEmpty());
 }
 
 CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs) {
@@ -25,6 +37,7 @@ CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs) {
                   "Database folder or stub file; repeat to search several as one (default: $PRESSDEX_DB, "
                   "else ${XDG_DATA_HOME:-~/.local/share}/pressdex/db)")
       ->type_name("DIR")
+      ->check(NotEmpty())
       ->allow_extra_args(false)  // one path per --db, so query words after it stay words
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }

@@ -83,6 +83,11 @@ Result<CompactStats> CompactIndex(const CompactOptions& options,
                                   const std::function<void(const std::string&)>& on_wait) {
   const auto started = std::chrono::steady_clock::now();
   if (!DatabaseExists(options.db_path)) return Status::NotFound("no database at " + options.db_path);
+  if (Status s = CheckDatabaseFolder(options.db_path); !s.ok()) return s;
+  if (HoldsWorkingDirectory(options.db_path))
+    return Status::InvalidArgument("--compact: --db " + options.db_path +
+                                   " is the working directory (or holds it), which compaction can't replace; run "
+                                   "it from another folder");
   auto lock =
       IndexLock::Acquire(options.db_path, options.wait_for_lock, on_wait, [] { return StopRequested().load(); });
   if (!lock.ok()) return lock.status();

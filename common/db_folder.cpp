@@ -41,6 +41,58 @@ bool DatabaseExists(const std::string& folder) {
   return fs::exists(path / "iamglass", ec) || fs::exists(path / "iamchert", ec) || fs::exists(path / "XAPIANDB", ec);
 }
 
+namespace {
+
+// Names Xapian (glass, chert, replication) and Pressdex put in a database folder.
+bool OwnEntry(const fs::directory_entry& entry) {
+  const std::string name = entry.path().filename().string();
+  auto ends_with = [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (name == "iamglass" || name == "iamchert" || name == "flintlock" || name == "XAPIANDB" || name == "XAPIANDB.new" ||
+      name == "pressdex-index.lock")
+    return true;
+  if (ends_with(".glass") || ends_with(".DB") || ends_with(".baseA") || ends_with(".baseB") || ends_with(".tmp") ||
+      name.rfind("changes", 0) == 0)
+    return true;
+  // shard0, shard1...: folders the stub lists, each a database itself.
+  std::error_code ec;
+  return name.size() > 5 && name.rfind("shard", 0) == 0 &&
+         name.find_first_not_of("0123456789", 5) == std::string::npos && entry.is_directory(ec);
+}
+
+}  // namespace
+
+Status CheckDatabaseFolder(const std::string& folder) {
+  std::error_code ec;
+  const auto status = fs::status(folder, ec);
+  if (ec || status.type() == fs::file_type::not_found) return Status::Ok();
+  if (status.type() != fs::file_type::directory)
+    return Status::InvalidArgument(fmt::format("--db {} is a file, not a database folder", folder));
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!OwnEntry(*it))
+      return Status::InvalidArgument(fmt::format(
+          "--db {} holds {}, which is not part of a Pressdex database; a rebuild would replace the whole folder, "
+          "so give --db an empty or new folder (not the folder being indexed)",
+          folder, it->path().filename().string()));
+  }
+  return Status::Ok();
+}
+
+bool HoldsWorkingDirectory(const std::string& folder) {
+  std::error_code ec;
+  const fs::path db = fs::weakly_canonical(folder, ec);
+  if (ec) return false;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return false;
+  auto d = db.begin();
+  auto c = cwd.begin();
+  for (; d != db.end() && !d->empty(); ++d, ++c) {
+    if (c == cwd.end() || *d != *c) return false;
+  }
+  return true;
+}
+
 Result<std::string> MakeScratchFolder(const std::string& target) {
   const fs::path folder = ParentOf(target) / (ScratchPrefix(target) + std::to_string(::getpid()));
   std::error_code ec;

@@ -596,9 +596,11 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
   auto analyser = Analyser::Create(options.analyser);
   if (!analyser.ok()) return analyser.status();
 
-  // The lock comes first: a second indexer must not even walk.
+  // The lock comes first: a second indexer must not even walk. Before it,
+  // the folder must be one a database may take over (the lock file goes in it).
   std::optional<IndexLock> lock;
   if (!options.dry_run) {
+    if (Status s = CheckDatabaseFolder(options.db_path); !s.ok()) return s;
     auto acquired = IndexLock::Acquire(
         options.db_path, options.wait_for_lock, [&](const std::string& message) { reporter.Waiting(message); },
         [] { return StopRequested().load(); });
@@ -628,8 +630,15 @@ Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter
 
     const bool fresh = options.rebuild || empty;
     const auto work = run.ToIndex();
+    // A bulk build swaps the whole folder for the new one: not possible for
+    // the working directory, which is then written in place.
+    const bool swappable = !HoldsWorkingDirectory(options.db_path);
+    if (!options.dry_run && fresh && options.bulk == BulkMode::kAlways && !swappable)
+      return Status::InvalidArgument("--bulk always: --db " + options.db_path +
+                                     " is the working directory (or holds it), which a bulk build can't replace; "
+                                     "use another folder or --bulk never");
     const bool bulk =
-        !options.dry_run && fresh &&
+        !options.dry_run && fresh && swappable &&
         (options.bulk == BulkMode::kAlways ||
          (options.bulk == BulkMode::kAuto && (work.files >= kBulkMinFiles || work.bytes >= kBulkMinBytes)));
     std::vector<std::unique_ptr<Xapian::WritableDatabase>> writables;

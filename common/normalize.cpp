@@ -215,4 +215,31 @@ std::string SanitizeUtf8(std::string_view bytes) {
   return out;
 }
 
+bool IsBlankText(std::string_view utf8) {
+  static constexpr std::string_view kBlanks[] = {
+      "\xC2\xA0",      // no-break space
+      "\xE2\x80\x8B",  // zero-width space
+      "\xE3\x80\x80",  // ideographic space
+      "\xEF\xBB\xBF",  // byte-order mark
+  };
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    const char c = utf8[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    bool blank = false;
+    for (const std::string_view b : kBlanks) {
+      if (utf8.substr(i, b.size()) == b) {
+        i += b.size();
+        blank = true;
+        break;
+      }
+    }
+    if (!blank) return false;
+  }
+  return true;
+}
+
 }  // namespace pressdex

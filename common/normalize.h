@@ -38,6 +38,10 @@ bool MayHaveFoldedAccents(std::string_view utf8);
 // True if every byte is ASCII.
 bool IsAscii(std::string_view s);
 
+// True when `utf8` holds nothing to read: only white space (ASCII, no-break
+// and zero-width spaces, U+3000) and byte-order marks.
+bool IsBlankText(std::string_view utf8);
+
 // Replaces invalid UTF-8 sequences with U+FFFD so later stages never see them.
 std::string SanitizeUtf8(std::string_view bytes);
 bool IsValidUtf8(std::string_view bytes);

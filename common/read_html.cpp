@@ -14,6 +14,7 @@
 #include <string>
 
 #include "common/extract/text_util.h"
+#include "common/normalize.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -213,7 +214,7 @@ Result<ReadResult> ParseHtml(std::string_view text) {
     }
   }
   r.text = extract::Trim(body);
-  if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("HTML has no title and no body text");
+  if (IsBlankText(r.title) && IsBlankText(r.text)) return Status::InvalidArgument("HTML has no title and no body text");
   ReadResult result;
   result.records.push_back(std::move(r));
   return result;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/extract/text_util.h"
+#include "common/normalize.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -81,7 +82,8 @@ Result<SourceRecord> RecordFromObject(const json& obj) {
   if (const json* v = Field(obj, {"keywords", "tags"})) r.meta.keywords = AsList(*v);
   if (const json* v = Field(obj, {"place", "location", "dateline_place", "city"})) r.meta.place = AsText(*v);
   if (const json* v = Field(obj, {"source", "outlet", "agency_source"})) r.meta.source = AsText(*v);
-  if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("record has neither title nor body text");
+  if (IsBlankText(r.title) && IsBlankText(r.text))
+    return Status::InvalidArgument("record has neither title nor body text");
   return r;
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/extract/text_util.h"
+#include "common/normalize.h"
 #include "common/readers.h"
 
 namespace pressdex {
@@ -211,7 +212,8 @@ Result<ReadResult> ReadMarkdown(std::string_view text) {
     if (heading) out += "\n\n";
   }
   r.text = extract::Trim(out);
-  if (r.title.empty() && r.text.empty()) return Status::InvalidArgument("Markdown file has no title and no text");
+  if (IsBlankText(r.title) && IsBlankText(r.text))
+    return Status::InvalidArgument("Markdown file has no title and no text");
   ReadResult result;
   result.records.push_back(std::move(r));
   return result;

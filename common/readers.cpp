@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/normalize.h"
+
 namespace pressdex {
 
 Format FormatForPath(std::string_view path) {
@@ -45,10 +47,16 @@ Result<ReadResult> ReadRecords(Format format, std::string_view text) {
 }
 
 Result<ReadResult> ReadPlainText(std::string_view text) {
+  if (IsBlankText(text)) return Status::InvalidArgument("text file has no text (only white space)");
   SourceRecord record;
   record.text.reserve(text.size());
-  for (const char c : text) {
-    if (c != '\r') record.text.push_back(c);
+  // Line ends: "\r\n" (Windows) and a lone "\r" (old Mac) both end a line.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      record.text.push_back(text[i]);
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      record.text.push_back('\n');
+    }
   }
   ReadResult result;
   result.records.push_back(std::move(record));

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <filesystem>
@@ -190,6 +191,10 @@ std::string PathForIndex(std::string_view path) {
     U8_NEXT(s, i, length, c);
     if (c < 0) {
       for (int32_t k = start; k < i; ++k) AppendEscaped(out, s[k]);
+    } else if (c == '\\' && i + 2 < length && s[i] == 'x' && std::isxdigit(s[i + 1]) && std::isxdigit(s[i + 2])) {
+      // A name that really says "\xFF" must not read as the escaped byte
+      // 0xFF: two files would get one path. Its backslash is escaped too.
+      AppendEscaped(out, '\\');
     } else {
       out.append(path.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
     }
@@ -224,10 +229,32 @@ bool PathIsUnder(std::string_view path, std::string_view folder) {
   return folder.back() == '/' || path[folder.size()] == '/';
 }
 
+namespace {
+
+// Whether `inner` is `outer` or lies inside it, as written (both DisplayRoot).
+bool Within(const std::string& inner, const std::string& outer) {
+  if (outer == ".") return inner != ".." && inner.rfind("../", 0) != 0 && (inner.empty() || inner[0] != '/');
+  return inner == outer ||
+         (inner.size() > outer.size() && inner.compare(0, outer.size(), outer) == 0 && inner[outer.size()] == '/');
+}
+
+}  // namespace
+
 void Walk(const std::vector<std::string>& roots, const WalkOptions& options, const WalkEvents& events) {
   Walker walker{options, events, {}, {}, {}};
-  for (const auto& root : roots) {
-    const std::string display = DisplayRoot(root);
+  // A root given twice, or inside another root ("kk/f0 kk"), is walked once,
+  // through the outer one: its files would otherwise be counted twice.
+  std::vector<std::string> displays;
+  for (const auto& root : roots) displays.push_back(DisplayRoot(root));
+  for (std::size_t r = 0; r < roots.size(); ++r) {
+    const std::string& root = roots[r];
+    const std::string& display = displays[r];
+    bool covered = false;
+    for (std::size_t o = 0; o < roots.size() && !covered; ++o) {
+      if (o == r || !Within(display, displays[o])) continue;
+      covered = displays[o] != display || o < r;  // of two equal roots the first is walked
+    }
+    if (covered) continue;
     std::error_code ec;
     const auto status = fs::status(root, ec);
     if (ec || !fs::exists(status)) {

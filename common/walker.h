@@ -38,7 +38,9 @@ void Walk(const std::vector<std::string>& roots, const WalkOptions& options, con
 std::string DisplayRoot(const std::string& root);
 
 // File names are bytes; the index and JSON output need UTF-8. Valid UTF-8 is
-// kept as is; each invalid byte becomes the four characters "\xNN".
+// kept as is; each invalid byte becomes the four characters "\xNN", and a
+// backslash that begins "\x" and two hex digits becomes "\x5C", so no two
+// names share a path.
 std::string PathForIndex(std::string_view path);
 
 // A path as one printable line for messages: PathForIndex, with control

@@ -2,12 +2,34 @@
 
 #include <sched.h>
 
+#include <algorithm>
+#include <system_error>
+
 namespace pressdex {
 
-WorkQueue::WorkQueue(std::size_t jobs) : jobs_(jobs == 0 ? 1 : jobs) {
+// The work is CPU-bound: threads beyond a few per core add nothing but
+// stacks (8 MiB of address space each; -j 400 under a 2 GB ulimit left none
+// for the work itself).
+WorkQueue::WorkQueue(std::size_t jobs) : jobs_(std::clamp<std::size_t>(jobs, 1, 4 * DefaultJobs())) {
   if (jobs_ == 1) return;
-  workers_.reserve(jobs_);
-  for (std::size_t i = 0; i < jobs_; ++i) workers_.emplace_back([this] { Work(); });
+  try {
+    StartThreads(workers_, jobs_, [this] { Work(); });
+  } catch (const std::system_error&) {
+    // Not even one worker: run tasks inline, as with -j1.
+  }
+  jobs_ = workers_.empty() ? 1 : workers_.size();
+}
+
+void WorkQueue::StartThreads(std::vector<std::thread>& threads, std::size_t count, const std::function<void()>& body) {
+  const std::size_t before = threads.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    try {
+      threads.emplace_back(body);
+    } catch (const std::system_error&) {
+      if (threads.size() == before) throw;
+      return;
+    }
+  }
 }
 
 WorkQueue::~WorkQueue() {

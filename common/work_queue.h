@@ -15,6 +15,7 @@ namespace pressdex {
 
 class WorkQueue {
  public:
+  // At most 4 threads per core (DefaultJobs) however many are asked for.
   explicit WorkQueue(std::size_t jobs);
   ~WorkQueue();  // finishes queued tasks, then joins
   WorkQueue(const WorkQueue&) = delete;
@@ -38,6 +39,12 @@ class WorkQueue {
 
   // The default job count: every core the process may use.
   static std::size_t DefaultJobs();
+
+  // Starts up to `count` threads running `body` into `threads`; when the
+  // system refuses one (a thread limit, address space), stops there: the
+  // work then runs on fewer threads (at least one must start, else the
+  // error is thrown) instead of a destructor meeting a joinable thread.
+  static void StartThreads(std::vector<std::thread>& threads, std::size_t count, const std::function<void()>& body);
 
  private:
   void Push(std::function<void()> task);

@@ -32,6 +32,11 @@ constexpr const char* kProgram = "pressdex-index";
 // asked for: the list of files added/updated/removed (--dry-run, --verbose),
 // one per line and flushed as it goes so a pipe sees progress, or the JSON
 // summary (--format json).
+// Reports go out with fwrite, never an exception: a reader gone from the
+// pipe (`pressdex-index -v | head -1`) must not stop the indexing; the
+// failed write is reported once at the end (exit 4).
+void Say(std::FILE* out, const std::string& text) { std::fwrite(text.data(), 1, text.size(), out); }
+
 class CliReporter : public pressdex::IndexReporter {
  public:
   CliReporter(bool quiet, bool list_actions, std::FILE* actions_out, std::optional<pressdex::ProgressPrinter> progress)
@@ -40,12 +45,12 @@ class CliReporter : public pressdex::IndexReporter {
   void Problem(const std::string& path, const std::string& message) override {
     if (quiet_) return;
     ClearProgress();
-    fmt::print(stderr, "{}: {}: {}\n", kProgram, path, message);
+    Say(stderr, fmt::format("{}: {}: {}\n", kProgram, path, message));
   }
   void Warning(const std::string& path, const std::string& message) override {
     if (quiet_) return;
     ClearProgress();
-    fmt::print(stderr, "{}: {}: warning: {}\n", kProgram, path, message);
+    Say(stderr, fmt::format("{}: {}: warning: {}\n", kProgram, path, message));
   }
   void Progress(std::string_view phase, std::size_t files_done, std::size_t files_total,
                 std::size_t releases) override {
@@ -61,16 +66,16 @@ class CliReporter : public pressdex::IndexReporter {
   void Action(pressdex::FileAction action, const std::string& path) override {
     actions_[pressdex::FileActionName(action)].push_back(path);
     if (!list_actions_) return;
-    fmt::print(actions_out_, "{} {}\n", pressdex::FileActionName(action), path);
+    Say(actions_out_, fmt::format("{} {}\n", pressdex::FileActionName(action), path));
     std::fflush(actions_out_);
   }
   void Committed(std::size_t documents) override {
     if (!list_actions_) return;
-    fmt::print(actions_out_, "commit {} documents\n", documents);
+    Say(actions_out_, fmt::format("commit {} documents\n", documents));
     std::fflush(actions_out_);
   }
   void Waiting(const std::string& message) override {
-    fmt::print(stderr, "{}: {}; waiting for it to finish (--wait)\n", kProgram, message);
+    Say(stderr, fmt::format("{}: {}; waiting for it to finish (--wait)\n", kProgram, message));
   }
   const std::map<std::string_view, std::vector<std::string>>& actions() const { return actions_; }
 
@@ -93,23 +98,26 @@ void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
   std::string skipped;
   for (const auto& [reason, count] : s.skipped)
     skipped += fmt::format("{}{} {}", skipped.empty() ? "" : ", ", count, reason);
-  fmt::print(stderr, "{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
-             s.dry_run ? "dry run (nothing written): " : "", Plural(s.files_seen, "file"), s.added, s.updated,
-             s.removed, s.unchanged, s.failed);
+  std::string text = fmt::format("{}: {}{}: {} added, {} updated, {} removed, {} unchanged, {} failed", kProgram,
+                                 s.dry_run ? "dry run (nothing written): " : "", Plural(s.files_seen, "file"), s.added,
+                                 s.updated, s.removed, s.unchanged, s.failed);
   if (s.failed_records > 0)
-    fmt::print(stderr, " (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
-  if (s.warnings > 0) fmt::print(stderr, ", {} with warnings", s.warnings);
-  fmt::print(stderr, "; skipped: {}.\n", skipped.empty() ? "none" : skipped);
-  fmt::print(stderr, "{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
-             Plural(s.documents_written, "release"), s.documents_removed, s.seconds, db_path,
-             Plural(s.total_documents, "release"), s.interrupted ? " Interrupted: what was done is committed." : "");
+    text += fmt::format(" (+{} skipped inside indexed files)", Plural(s.failed_records, "record"));
+  if (s.warnings > 0) text += fmt::format(", {} with warnings", s.warnings);
+  text += fmt::format("; skipped: {}.\n", skipped.empty() ? "none" : skipped);
+  text += fmt::format("{}: {} written, {} removed in {:.2f} s. Database {} holds {}.{}\n", kProgram,
+                      Plural(s.documents_written, "release"), s.documents_removed, s.seconds, db_path,
+                      Plural(s.total_documents, "release"),
+                      s.interrupted ? " Interrupted: what was done is committed." : "");
+  Say(stderr, text);
 }
 
 void PrintCompact(const pressdex::CompactStats& c, const std::string& db_path) {
   auto layout = [](std::size_t shards) { return shards == 1 ? std::string("one database") : Plural(shards, "shard"); };
-  fmt::print(stderr, "{}: compacted {} ({} -> {}): {}, {:.1f} MB -> {:.1f} MB in {:.2f} s.\n", kProgram, db_path,
-             layout(c.shards_before), layout(c.shards_after), Plural(c.documents, "release"),
-             static_cast<double>(c.bytes_before) / 1e6, static_cast<double>(c.bytes_after) / 1e6, c.seconds);
+  Say(stderr,
+      fmt::format("{}: compacted {} ({} -> {}): {}, {:.1f} MB -> {:.1f} MB in {:.2f} s.\n", kProgram, db_path,
+                  layout(c.shards_before), layout(c.shards_after), Plural(c.documents, "release"),
+                  static_cast<double>(c.bytes_before) / 1e6, static_cast<double>(c.bytes_after) / 1e6, c.seconds));
 }
 
 nlohmann::ordered_json CompactJson(const pressdex::CompactStats& c) {
@@ -198,7 +206,8 @@ int Main(int argc, char** argv) {
       ->check(pressdex::cli::Positive())
       ->default_str(std::to_string(options.commit_every));
   app.add_option("-j,--jobs", options.jobs,
-                 "Threads that read and analyse files (default: every core); the database is the same for any N")
+                 "Threads that read and analyse files (default: every core; at most 4 per core); the database is the "
+                 "same for any N")
       ->type_name("N")
       ->check(pressdex::cli::Positive());
   app.add_option("--shards", options.shards,
@@ -256,6 +265,7 @@ int Main(int argc, char** argv) {
 
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe fails the write (reported), it doesn't kill the run
 
   // In JSON mode stdout carries only the JSON document.
   const bool list_actions = !quiet && (verbose || (options.dry_run && !json));
@@ -291,7 +301,7 @@ int Main(int argc, char** argv) {
       PrintCompact(*compacted, options.db_path);
   }
   if (json) {
-    fmt::print("{}\n", summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    Say(stdout, summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   if (!indexed) return pressdex::cli::kOk;
   if (indexed->interrupted) return pressdex::cli::kInterrupted;

@@ -269,3 +269,94 @@ TEST_CASE("closed standard streams: the indexer neither aborts nor writes into a
   CHECK(full.err.find("cannot write to standard output") != std::string::npos);
   CHECK(Count(db, "masks") == 1);
 }
+
+TEST_CASE("a --db folder holding anything else is refused, never emptied", "[e2e][index]") {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "Masks donated\n\nThe ASEAN Secretariat donated masks.\n");
+  WriteFile(dir / "db/notes.txt", "keep me\n");
+  for (const std::vector<std::string>& extra :
+       {std::vector<std::string>{}, {"--bulk", "always"}, {"--rebuild"}, {"--shards", "2"}}) {
+    std::vector<std::string> args{"--db", dir / "db"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(dir / "in");
+    const RunResult r = Index(args);
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("notes.txt") != std::string::npos);
+    CHECK(fs::exists(dir / "db/notes.txt"));
+    CHECK_FALSE(fs::exists(dir / "db/pressdex-index.lock"));
+  }
+  // The folder being indexed, given as --db: refused, nothing touched.
+  const RunResult self = Index({"--db", dir / "in", "--bulk", "always", dir / "in"});
+  CHECK(self.exit_code == 2);
+  CHECK(fs::exists(dir / "in/a.txt"));
+  // A database folder (with its lock and shard folders) is fine, compaction too.
+  REQUIRE(Index({"--db", dir / "ok", "--shards", "2", dir / "in"}).exit_code == 0);
+  CHECK(Index({"--db", dir / "ok", dir / "in"}).exit_code == 0);
+  CHECK(Index({"--db", dir / "ok", "--compact"}).exit_code == 0);
+  CHECK(Count(dir / "ok", "masks") == 1);
+  WriteFile(dir / "ok/stray.txt", "x");
+  CHECK(Index({"--db", dir / "ok", "--compact"}).exit_code == 2);
+  CHECK(fs::exists(dir / "ok/stray.txt"));
+}
+
+TEST_CASE("the working directory as --db is written in place, not swapped away", "[e2e][index]") {
+  TempDir dir;
+  WriteFile(dir / "in/a.txt", "Masks donated\n\nThe ASEAN Secretariat donated masks.\n");
+  fs::create_directories(dir / "db");
+  const std::string cd = "cd '" + dir / "db" + "' && exec \"$@\"";
+  const RunResult always =
+      Run({"/bin/sh", "-c", cd, "sh", PRESSDEX_INDEX_BIN, "--db", ".", "--bulk", "always", dir / "in"});
+  CHECK(always.exit_code == 2);
+  CHECK(always.err.find("working directory") != std::string::npos);
+  const RunResult automatic = Run({"/bin/sh", "-c", cd, "sh", PRESSDEX_INDEX_BIN, "--db", ".", dir / "in"});
+  CHECK(automatic.exit_code == 0);
+  CHECK(Count(dir / "db", "masks") == 1);
+}
+
+TEST_CASE("more jobs than threads can start: capped, same database", "[e2e][index]") {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i)
+    WriteFile(dir / ("in/" + std::to_string(i) + ".txt"), "Title\n\nmasks " + std::to_string(i) + "\n");
+  const RunResult r = Index({"--db", dir / "db", "-j", "100000", dir / "in"});
+  CHECK(r.exit_code == 0);
+  CHECK(Count(dir / "db", "masks") == 6);
+}
+
+TEST_CASE("blank files fail, old Mac line ends separate words, escaped names stay distinct", "[e2e][index]") {
+  TempDir dir;
+  WriteFile(dir / "in/blank.txt", "  \n\t\n");
+  WriteFile(dir / "in/bom.txt", "\xEF\xBB\xBF");
+  WriteFile(dir / "in/blank.json", R"({"title": "  ", "content": "   "})");
+  WriteFile(dir / "in/mac.txt", "RICE REPORT\r\rBANGKOK, March 3 - the harvest\rwas strong\r");
+  WriteFile(dir / "in/a\xFF.txt", "Byte\n\nzqbyte text\n");
+  WriteFile(dir / "in/a\\xFF.txt", "Literal\n\nzqlit text\n");
+  const RunResult first = Index({"--db", dir / "db", dir / "in"});
+  INFO(first.err);
+  CHECK(first.exit_code == 1);
+  for (const char* name : {"blank.txt", "bom.txt", "blank.json"}) CHECK(first.err.find(name) != std::string::npos);
+  CHECK(Count(dir / "db", "was") == 1);
+  CHECK(Count(dir / "db", "harvestwas") == 0);
+  CHECK(Count(dir / "db", "zqbyte") == 1);
+  CHECK(Count(dir / "db", "zqlit") == 1);
+  // Nothing changed: a second run updates nothing.
+  const RunResult again = Index({"--db", dir / "db", dir / "in"});
+  CHECK(again.err.find(" 0 updated") != std::string::npos);
+  CHECK(again.err.find(" 0 added") != std::string::npos);
+}
+
+TEST_CASE("overlapping roots are walked once; an empty --db is a usage error", "[e2e][index]") {
+  TempDir dir;
+  WriteFile(dir / "in/sub/a.txt", "A\n\nmasks one\n");
+  WriteFile(dir / "in/b.txt", "B\n\nmasks two\n");
+  const RunResult r = Index({"--db", dir / "db", dir / "in/sub", dir / "in", dir / "in/sub/a.txt"});
+  INFO(r.err);
+  CHECK(r.err.find("2 files: 2 added") != std::string::npos);
+  CHECK(r.err.find("another link") == std::string::npos);
+  CHECK(Index({"--db", "", dir / "in"}).exit_code == 2);
+  // A reader gone from the pipe doesn't stop the run: all indexed, exit 4.
+  const RunResult closed =
+      Run({"/bin/sh", "-c", "\"$@\" >&-", "sh", PRESSDEX_INDEX_BIN, "-v", "--db", dir / "db2", dir / "in"});
+  CHECK(closed.exit_code == 4);
+  CHECK(Count(dir / "db2", "masks") == 2);
+}

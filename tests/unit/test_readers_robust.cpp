@@ -87,7 +87,25 @@ TEST_CASE("readers: Markdown with broken front matter still gives its body", "[r
 }
 
 TEST_CASE("readers: plain text of any shape", "[readers][robust]") {
-  CHECK(ReadPlainText("").ok());
-  CHECK(ReadPlainText("\r\r\r").ok());
+  // Nothing to read is an error that says so, not a blank release.
+  for (const std::string& blank : {std::string(), std::string("\r\r\r"), std::string("  \n\t\n"),
+                                   std::string("\xEF\xBB\xBF"), std::string("\xC2\xA0\xE3\x80\x80\n")}) {
+    const auto r = ReadPlainText(blank);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().message().find("no text") != std::string::npos);
+  }
+  // Old Mac line ends (a lone CR) end lines like LF and CRLF do.
+  const auto mac = ReadPlainText("RICE REPORT\r\rBANGKOK, March 3 - the harvest\rwas strong\r");
+  REQUIRE(mac.ok());
+  CHECK(mac->records[0].text == "RICE REPORT\n\nBANGKOK, March 3 - the harvest\nwas strong\n");
+  const auto windows = ReadPlainText("a\r\nb\r\n");
+  REQUIRE(windows.ok());
+  CHECK(windows->records[0].text == "a\nb\n");
   CHECK(ReadRecords(Format::kUnknown, "x").status().code() == Status::Code::kUnsupported);
+}
+
+TEST_CASE("readers: a record of white space only is refused like an empty one", "[readers][robust]") {
+  CHECK_FALSE(ReadRecords(Format::kJson, R"({"title": "  ", "content": "   "})").ok());
+  CHECK_FALSE(ReadRecords(Format::kJson, "{\"title\": \"\\u00a0\", \"body\": \"\\t\"}").ok());
+  CHECK(ReadRecords(Format::kJson, R"({"title": " x ", "content": " "})").ok());
 }

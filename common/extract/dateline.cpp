@@ -42,6 +42,23 @@ bool AllCaps(std::string_view s) {
   return upper;
 }
 
+// "TEMPO.CO", "Liputan6.com": a news site named by its domain, as
+// Indonesian and Malaysian papers open with it ("TEMPO.CO, Jakarta –").
+bool LooksLikeWebOutlet(std::string_view s) {
+  s = TrimView(s);
+  if (s.size() < 4 || s.size() > 40 || s.find(' ') != std::string_view::npos) return false;
+  const std::size_t dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= s.size()) return false;
+  std::string tld(s.substr(dot + 1));
+  for (char& c : tld) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static constexpr std::string_view kDomains[] = {"co", "com", "net", "org", "news", "tv", "id", "my", "sg",
+                                                  "ph", "vn",  "th",  "kh",  "la",   "mm", "bn", "tl"};
+  for (const std::string_view d : kDomains) {
+    if (tld == d) return true;
+  }
+  return false;
+}
+
 // A dateline field that is a date ("March 3"), or a region and the date
 // without a comma between ("Tex. March 3", as in "ANGLETON, Tex. March 3").
 std::optional<DateParts> TrailingDate(std::string_view part, bool day_first) {
@@ -91,6 +108,15 @@ std::optional<Dateline> ParsePrefix(std::string_view prefix, bool day_first) {
         TrimView(r.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
+  }
+  // "TEMPO.CO, Jakarta –": the site first, then the place (which the site
+  // vouches for, mixed case or not).
+  if (d.agency.empty() && parts.size() >= 2 && LooksLikeWebOutlet(parts.front()) && LooksLikePlace(parts[1])) {
+    d.agency = Trim(parts.front());
+    parts.erase(parts.begin());
+  } else if (d.agency.empty() && parts.size() == 1 && LooksLikeWebOutlet(parts.front())) {
+    d.agency = Trim(parts.front());  // "INDONEWS.ID –": the site alone, no place
+    return d;
   }
   std::string_view place = parts.front();
   if (parts.size() == 1 && !LooksLikePlace(place)) {

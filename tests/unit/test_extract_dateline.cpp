@@ -82,3 +82,21 @@ TEST_CASE("place: case normalised", "[extract][place]") {
   CHECK(pressdex::NormalisePlace("ST. LOUIS") == "St. Louis");
   CHECK(pressdex::NormalisePlace("Kuala Lumpur") == "Kuala Lumpur");
 }
+
+TEST_CASE("dateline: a news site's name, then the place", "[extract][dateline]") {
+  auto d = FindDateline({"TEMPO.CO, Jakarta - Presiden Joko Widodo meminta..."}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Jakarta");
+  CHECK(d->agency == "TEMPO.CO");
+  d = FindDateline({"Liputan6.com, Jakarta - Menteri Kesehatan mengatakan..."}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Jakarta");
+  CHECK(d->agency == "Liputan6.com");
+  d = FindDateline({"INDONEWS.ID - Pemerintah menyiapkan..."}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place.empty());
+  CHECK(d->agency == "INDONEWS.ID");
+  // A dotted word that is no site, or a site with no place after it, is no dateline.
+  CHECK_FALSE(FindDateline({"Mr.Smith, Jakarta - he said"}, 0, true));
+  CHECK_FALSE(FindDateline({"TEMPO.CO, dalam laporan - yang"}, 0, true));
+}

@@ -65,3 +65,18 @@ TEST_CASE("Thai: a word written with ฯ is found by the word, typed with or wit
   // ฯลฯ left no stray term: the letter ล alone is in no release.
   CHECK(db.Find({"ล"}).empty());
 }
+
+TEST_CASE("Thai: the snippet shows a word found inside a compound, marked", "[e2e][languages][thai]") {
+  std::string body;
+  for (int i = 0; i < 8; ++i) body += "รัฐบาลได้ประชุมหารือร่วมกับหน่วยงานที่เกี่ยวข้องเพื่อติดตามสถานการณ์ ";
+  body += "ผู้ว่าราชการกรุงเทพมหานครแถลงข่าวเรื่องน้ำท่วม ";
+  for (int i = 0; i < 8; ++i) body += "รัฐบาลได้ประชุมหารือร่วมกับหน่วยงานที่เกี่ยวข้องเพื่อติดตามสถานการณ์ ";
+  const ThaiDb db(Files{{"bma.txt", Release("ประกาศ", body)}});
+  const json response = SearchJson({"มหานคร"}, db.db());
+  REQUIRE(response.at("results").size() == 1);
+  const std::string snippet = response.at("results")[0].at("snippet").get<std::string>();
+  CHECK(snippet.find("กรุงเทพมหานคร") != std::string::npos);
+  // In colour, exactly the query word is marked.
+  const RunResult colour = Search({"--db", db.db(), "--color", "always", "มหานคร"});
+  CHECK(colour.out.find("กรุงเทพ\033[1;33mมหานคร\033[0m") != std::string::npos);
+}

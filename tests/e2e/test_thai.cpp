@@ -80,3 +80,28 @@ TEST_CASE("Thai: the snippet shows a word found inside a compound, marked", "[e2
   const RunResult colour = Search({"--db", db.db(), "--color", "always", "มหานคร"});
   CHECK(colour.out.find("กรุงเทพ\033[1;33mมหานคร\033[0m") != std::string::npos);
 }
+
+TEST_CASE("Thai: organisation names from the gazetteer are extracted", "[e2e][languages][thai]") {
+  const ThaiDb db(Files{
+      {"bot.txt", Release("ทดสอบ", "ธนาคารแห่งประเทศไทย ประกาศอัตราดอกเบี้ยใหม่ในวันนี้ เพื่อสนับสนุนเศรษฐกิจ")},
+      {"who.txt", Release("ทดสอบสอง", "วันนี้องค์การอนามัยโลกแถลงข่าวเกี่ยวกับโควิด")},
+      {"none.txt", Release("ทดสอบสาม", "วันนี้ธนาคารออมสินแถลงข่าวเกี่ยวกับสินเชื่อ")},
+      {"en.txt", Release("Test", "The Bank of Thailand announced rates. The World Health Organization said.")},
+  });
+  const RunResult r = Search({"--db", db.db(), "--all", "--format", "jsonl", "--fields", "path,orgs"});
+  REQUIRE(r.exit_code == 0);
+  std::map<std::string, std::vector<std::string>> orgs;  // file name -> orgs
+  std::size_t from = 0;
+  for (std::size_t nl; (nl = r.out.find('\n', from)) != std::string::npos; from = nl + 1) {
+    const json line = json::parse(r.out.substr(from, nl - from));
+    const std::string path = line.at("path").get<std::string>();
+    orgs[path.substr(path.rfind('/') + 1)] = line.at("orgs").get<std::vector<std::string>>();
+  }
+  using V = std::vector<std::string>;
+  CHECK(orgs["bot.txt"] == V{"Bank of Thailand"});
+  CHECK(orgs["who.txt"] == V{"World Health Organization"});
+  CHECK(orgs["none.txt"].empty());
+  CHECK(orgs["en.txt"] == V{"Bank of Thailand", "World Health Organization"});
+  // The filter finds the Thai release and the English one alike.
+  CHECK(db.Find({"org:WHO"}) == V{"en.txt", "who.txt"});
+}

@@ -97,7 +97,8 @@ void Gazetteer::AddPattern(std::string_view surface, std::size_t org) {
     by_name_key_.emplace(JoinKeys(p.keys), org);
   }
   by_first_key_[p.keys.front()].push_back(patterns_.size());
-  if (p.caseless && p.keys.size() == 1) inside_.push_back(patterns_.size());
+  // (A name of only marks that fold away, "ๆ", has an empty key: nothing to look for.)
+  if (p.caseless && p.keys.size() == 1 && !p.keys[0].empty()) inside_.push_back(patterns_.size());
   patterns_.push_back(std::move(p));
 }
 
@@ -179,8 +180,9 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
     const Word& w = words[i];
     std::size_t best_len = 0, best_org = 0;
     // Names in a cased script start at a capital; the others anywhere.
+    // (A word of marks only, "ๆ", folds to an empty key: it names nothing.)
     const bool caseless =
-        !w.initial_upper && !w.raw.empty() && !extract::IsAsciiAlpha(w.raw[0]) && StartsCaseless(w.raw);
+        !w.initial_upper && !w.key.empty() && !extract::IsAsciiAlpha(w.raw[0]) && StartsCaseless(w.raw);
     if (w.initial_upper || caseless) {
       if (auto it = by_first_key_.find(w.key); it != by_first_key_.end()) {
         for (const std::size_t pi : it->second) {
@@ -265,7 +267,7 @@ void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::
         break;
       }
     }
-    if (best_at == std::string::npos) return;
+    if (best_at == std::string::npos || best_len == 0) return;
     // The byte offset of the name: the last cut at its key offset (what
     // folds to nothing, such as a zero-width space, goes before it).
     const auto cut = std::upper_bound(cuts.begin(), cuts.end(), Cut{best_at, 0},

@@ -152,6 +152,11 @@ TEST_CASE("gazetteer: a caseless name inside unspaced text, at ICU's word breaks
   REQUIRE(nation.AddToml("[[org]]\nname = \"Nation\"\naliases = [\"ประชาชาติ\"]\n", "test").ok());
   CHECK(Matches(nation, "ข่าวประชาชาติวันนี้") == M{{"Nation", "ประชาชาติวันนี้"}});
   CHECK(Matches(nation, "ข่าวสหประชาชาติวันนี้").empty());
+
+  // A name that folds to nothing is never looked for (it would match everywhere).
+  Gazetteer marks;
+  REQUIRE(marks.AddToml("[[org]]\nname = \"ๆ\"\n", "test").ok());
+  CHECK(Matches(marks, "ดีๆ วันนี้ดีๆ และ ๆ").empty());
 }
 
 TEST_CASE("orgs: Thai releases name their organisations", "[extract][orgs]") {

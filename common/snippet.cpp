@@ -4,6 +4,8 @@
 #include <unordered_set>
 
 #include "common/language.h"
+#include "common/normalize.h"
+#include "common/segment.h"
 #include "common/tokenizer.h"
 
 namespace pressdex {
@@ -16,6 +18,38 @@ struct Hit {
 };
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// Where `part` (bytes [part_begin, part_end) of the folded `term`) lies in the
+// word as written, `raw`: folding changes lengths (NFKC splits Thai ำ into
+// two characters, drops ๆ and zero-width characters), so the raw prefix
+// whose fold is the term's prefix is looked for at each character boundary.
+// The whole word when no boundary fits.
+std::pair<std::size_t, std::size_t> RawSpan(std::string_view raw, std::string_view term, std::size_t part_begin,
+                                            std::size_t part_end) {
+  std::size_t begin = std::string_view::npos, end = std::string_view::npos;
+  for (std::size_t k = 0; k <= raw.size() && end == std::string_view::npos; ++k) {
+    if (k < raw.size() && (static_cast<unsigned char>(raw[k]) & 0xC0) == 0x80) continue;
+    const std::size_t folded = FoldForMatch(raw.substr(0, k)).size();
+    if (folded == part_begin) begin = k;  // the last such boundary: what folds away goes before
+    if (folded == part_end && begin != std::string_view::npos && k > begin) end = k;
+  }
+  if (begin == std::string_view::npos || end == std::string_view::npos ||
+      FoldForMatch(raw.substr(begin, end - begin)) != term.substr(part_begin, part_end - part_begin))
+    return {0, raw.size()};
+  return {begin, end};
+}
+
+// The last word boundary in [from, limit] of `text`, `from` being one.
+std::size_t LastWordBoundary(std::string_view text, std::size_t from, std::size_t limit) {
+  // A little past `limit`, so the word there is read whole.
+  std::size_t stop = std::min(text.size(), limit + 64);
+  while (stop < text.size() && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) ++stop;
+  std::size_t last = from;
+  ForEachSegment(text.substr(from, stop - from), [&](std::size_t, std::size_t end, bool) {
+    if (from + end <= limit) last = from + end;
+  });
+  return last;
+}
 
 }  // namespace
 
@@ -32,27 +66,42 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
   const std::unordered_set<std::string> wanted(request.terms.begin(), request.terms.end());
   std::vector<Hit> hits;
   std::vector<std::string> distinct;
-  ForEachToken(scan, [&](const Token& token) {
-    std::string key;
-    if (const std::string& stem = stems.Stem(token.term); wanted.count(stem) != 0) {
-      key = stem;
-    } else {
-      for (const auto& prefix : request.wildcard_stems) {
-        if (token.term.rfind(prefix, 0) == 0) {
-          key = prefix + "*";
-          break;
-        }
-      }
+  // The query term a folded word stands for: its stem, or a wildcard's prefix.
+  auto key_of = [&](const std::string& term) {
+    if (const std::string& stem = stems.Stem(term); wanted.count(stem) != 0) return stem;
+    for (const auto& prefix : request.wildcard_stems) {
+      if (term.starts_with(prefix)) return prefix + "*";
     }
-    if (key.empty()) return;
+    return std::string();
+  };
+  auto add_hit = [&](std::size_t begin, std::size_t end, const std::string& key) {
     auto it = std::find(distinct.begin(), distinct.end(), key);
     const std::size_t index = static_cast<std::size_t>(it - distinct.begin());
     if (it == distinct.end()) distinct.push_back(key);
-    hits.push_back(Hit{token.begin, token.end, index});
+    hits.push_back(Hit{begin, end, index});
+  };
+  ForEachToken(scan, [&](const Token& token) {
+    if (const std::string key = key_of(token.term); !key.empty()) {
+      add_hit(token.begin, token.end, key);
+      return;
+    }
+    // The index also holds the parts of long compounds and the characters of
+    // Chinese words (ForEachSubword, as AddTokens posts them), so a query
+    // word can match inside a longer word: มหานคร in กรุงเทพมหานคร. Without
+    // this the snippet of such a release was its first lines, word missing.
+    if (IsAscii(token.raw)) return;
+    ForEachSubword(token.term, [&](std::string_view part, unsigned) {
+      const std::string key = key_of(std::string(part));
+      if (key.empty()) return;
+      const auto part_begin = static_cast<std::size_t>(part.data() - token.term.data());
+      const auto [begin, end] = RawSpan(token.raw, token.term, part_begin, part_begin + part.size());
+      add_hit(token.begin + begin, token.begin + end, key);
+    });
   });
 
   // Best window: most distinct terms, then most hits, then earliest.
   std::size_t best_start = 0;
+  std::size_t keep = 0;  // the window ends after this: the first hit's end
   if (!hits.empty()) {
     std::size_t best_distinct = 0, best_count = 0;
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -69,6 +118,7 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
         best_distinct = n_distinct;
         best_count = count;
         best_start = hits[i].begin;
+        keep = hits[i].end;
       }
     }
     // Give the first hit some lead-in context, starting at a word boundary.
@@ -81,9 +131,17 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
 
   std::size_t end = std::min(text.size(), best_start + request.max_bytes);
   if (end < text.size()) {
+    // End at a space, but never before the first hit: Thai puts spaces
+    // between sentences, not words, so the last space could come before it
+    // (the snippet then showed the lead-in only). Without a space after the
+    // hit, end at a word boundary.
+    keep = std::clamp(keep, best_start, end);
     std::size_t cut = end;
-    while (cut > best_start && !IsSpaceByte(text[cut])) --cut;
-    if (cut > best_start) end = cut;
+    while (cut > keep && !IsSpaceByte(text[cut])) --cut;
+    if (cut > keep)
+      end = cut;
+    else if (keep > best_start)
+      end = LastWordBoundary(text, keep, end);
     while (end > best_start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   }
 

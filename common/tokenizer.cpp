@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <string>
+#include <type_traits>
 #include <vector>
 
 #include "common/normalize.h"
@@ -41,10 +43,26 @@ std::string DropAcronymDots(std::string folded) {
   return out;
 }
 
+// Thai ฯ and Lao ຯ (U+0E2F, U+0EAF) end an abbreviated word ("กรุงเทพฯ").
+constexpr std::string_view kThaiAbbreviation = "\xE0\xB8\xAF";
+constexpr std::string_view kLaoAbbreviation = "\xE0\xBA\xAF";
+bool EndsWithAbbreviationMark(std::string_view s) {
+  return s.ends_with(kThaiAbbreviation) || s.ends_with(kLaoAbbreviation);
+}
+
 // A trailing or leading apostrophe is punctuation, not part of the word; so
-// is the dot a Thai abbreviation keeps ("กทม." reads as "กทม").
-std::string TrimApostrophes(std::string folded) {
-  while (!folded.empty() && (folded.back() == '\'' || folded.back() == '.')) folded.pop_back();
+// are the dot and the ฯ a Thai abbreviation keeps ("กทม." reads as "กทม",
+// "กรุงเทพฯ" as "กรุงเทพ", so a search for the word finds its abbreviation).
+std::string TrimWordPunctuation(std::string folded) {
+  for (;;) {
+    if (!folded.empty() && (folded.back() == '\'' || folded.back() == '.')) {
+      folded.pop_back();
+    } else if (EndsWithAbbreviationMark(folded)) {
+      folded.resize(folded.size() - kThaiAbbreviation.size());
+    } else {
+      break;
+    }
+  }
   std::size_t start = 0;
   while (start < folded.size() && folded[start] == '\'') ++start;
   return start ? folded.substr(start) : folded;
@@ -52,10 +70,10 @@ std::string TrimApostrophes(std::string folded) {
 
 }  // namespace
 
-std::string FoldToken(std::string_view raw) { return TrimApostrophes(DropAcronymDots(FoldForMatch(raw))); }
+std::string FoldToken(std::string_view raw) { return TrimWordPunctuation(DropAcronymDots(FoldForMatch(raw))); }
 
 std::string FoldTokenKeepAccents(std::string_view raw) {
-  return TrimApostrophes(DropAcronymDots(FoldKeepAccents(raw)));
+  return TrimWordPunctuation(DropAcronymDots(FoldKeepAccents(raw)));
 }
 
 namespace {
@@ -289,16 +307,103 @@ bool SegmentAscii(std::string_view text, auto&& sink) {
   return true;
 }
 
+// ICU's Thai and Lao engines read the abbreviation mark ฯ (ຯ) as a letter of
+// the word before it, and the dictionary then no longer finds that word:
+// "กรุงเทพฯ" stayed one term, so a search for กรุงเทพ missed it, and
+// "นายกรัฐมนตรีฯ" broke as นายก|รัฐ|มน|ตรีฯ (144 of 300 thaigov releases
+// write ฯ). ICU is given spaces in place of each mark (as many bytes, so
+// offsets hold); the mark is then given back to the word it ends, as the
+// abbreviation dot is ("กม." in the hand-segmented wisesight gold, and
+// "กรุงเทพฯ" too), and FoldToken drops it from the term. ฯลฯ ("etc.") is
+// punctuation, no word: read as letters it gave a stray ล.
+bool HasAbbreviationMark(std::string_view utf8) {
+  return utf8.find(kThaiAbbreviation) != std::string_view::npos ||
+         utf8.find(kLaoAbbreviation) != std::string_view::npos;
+}
+
+// ฯลฯ / ຯລຯ at `at`: the mark, the letter lo ling / lo, the mark.
+bool IsEtcetera(std::string_view utf8, std::size_t at) {
+  return utf8.substr(at, 9) == "\xE0\xB8\xAF\xE0\xB8\xA5\xE0\xB8\xAF" ||
+         utf8.substr(at, 9) == "\xE0\xBA\xAF\xE0\xBA\xA5\xE0\xBA\xAF";
+}
+
+void MaskAbbreviationMarks(std::string& text) {
+  for (std::size_t at = 0; at + 3 <= text.size(); ++at) {
+    const std::string_view here = std::string_view(text).substr(at, 3);
+    if (here != kThaiAbbreviation && here != kLaoAbbreviation) continue;
+    const std::size_t length = IsEtcetera(text, at) ? 9 : 3;
+    text.replace(at, length, length, ' ');
+    at += length - 1;
+  }
+}
+
+// Passes segments on, giving each lone mark (now inside a run of spaces) back
+// to the word right before it. `original` is the unmasked text.
+template <typename Sink>
+class AbbreviationMarkSink {
+ public:
+  AbbreviationMarkSink(std::string_view original, Sink& sink) : original_(original), sink_(sink) {}
+
+  void operator()(std::size_t begin, std::size_t end, bool is_word) {
+    if (!is_word && has_word_ && begin == word_end_ && !IsEtcetera(original_, begin)) {
+      const std::string_view mark = original_.substr(begin, 3);
+      if (mark == kThaiAbbreviation || mark == kLaoAbbreviation) {
+        word_end_ += 3;
+        Finish();
+        if (begin + 3 < end) sink_(begin + 3, end, false);
+        return;
+      }
+    }
+    Finish();
+    if (is_word) {
+      has_word_ = true;
+      word_begin_ = begin;
+      word_end_ = end;
+    } else {
+      sink_(begin, end, false);
+    }
+  }
+
+  // Passes on the word held back (it might have been followed by a mark).
+  void Finish() {
+    if (has_word_) sink_(word_begin_, word_end_, true);
+    has_word_ = false;
+  }
+
+ private:
+  std::string_view original_;
+  Sink& sink_;
+  bool has_word_ = false;
+  std::size_t word_begin_ = 0;
+  std::size_t word_end_ = 0;
+};
+
 template <typename Sink>
 void SegmentText(std::string_view utf8, Sink&& sink) {
   if (utf8.empty()) return;
   if (SegmentAscii(utf8, sink)) return;
+  const bool marks = HasAbbreviationMark(utf8);
   if (NeedsLaoLigatures(utf8)) {
-    const LaoLigatures composed = ComposeLao(utf8);
-    Segment(composed.text, &composed.source, sink);
+    LaoLigatures composed = ComposeLao(utf8);
+    if (!marks) {
+      Segment(composed.text, &composed.source, sink);
+      return;
+    }
+    MaskAbbreviationMarks(composed.text);
+    AbbreviationMarkSink<std::remove_reference_t<Sink>> unmask(utf8, sink);
+    Segment(composed.text, &composed.source, unmask);
+    unmask.Finish();
     return;
   }
-  Segment(utf8, nullptr, sink);
+  if (!marks) {
+    Segment(utf8, nullptr, sink);
+    return;
+  }
+  std::string masked(utf8);
+  MaskAbbreviationMarks(masked);
+  AbbreviationMarkSink<std::remove_reference_t<Sink>> unmask(utf8, sink);
+  Segment(masked, nullptr, unmask);
+  unmask.Finish();
 }
 
 }  // namespace

@@ -1,13 +1,17 @@
 #include "common/extract/gazetteer.h"
 
 #include <toml++/toml.h>
+#include <unicode/uchar.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "common/extract/data_files.h"
 #include "common/extract/text_util.h"
 #include "common/normalize.h"
+#include "common/tokenizer.h"
 
 namespace pressdex {
 
@@ -45,6 +49,20 @@ bool IsCommonWord(std::string_view key) {
   return false;
 }
 
+// True when the first letter of `raw` has no case: Thai, Lao, Khmer,
+// Burmese, Han... Such names cannot wait for a capital. Digits say nothing.
+bool StartsCaseless(std::string_view raw) {
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    const auto c = static_cast<UChar32>(extract::NextCodePoint(raw, &i));
+    if (u_isalpha(c)) return !u_hasBinaryProperty(c, UCHAR_CASED);
+  }
+  return false;
+}
+
+// Thai ฯ / Lao ຯ: the abbreviation mark a word may end with ("…ไทยฯ").
+bool EndsWithAbbreviationMark(std::string_view s) { return s.ends_with("\xE0\xB8\xAF") || s.ends_with("\xE0\xBA\xAF"); }
+
 }  // namespace
 
 bool IsAcronymLike(std::string_view raw) {
@@ -71,6 +89,7 @@ void Gazetteer::AddPattern(std::string_view surface, std::size_t org) {
   Pattern p;
   p.org = org;
   for (const Word& w : words) p.keys.push_back(w.key);
+  p.caseless = StartsCaseless(words[0].raw);
   if (words.size() == 1 && IsAcronymLike(words[0].raw) && words[0].all_caps) {
     p.exact = WithoutDots(words[0].raw);
     by_acronym_.emplace(p.exact, org);
@@ -78,6 +97,8 @@ void Gazetteer::AddPattern(std::string_view surface, std::size_t org) {
     by_name_key_.emplace(JoinKeys(p.keys), org);
   }
   by_first_key_[p.keys.front()].push_back(patterns_.size());
+  // (A name of only marks that fold away, "ๆ", has an empty key: nothing to look for.)
+  if (p.caseless && p.keys.size() == 1 && !p.keys[0].empty()) inside_.push_back(patterns_.size());
   patterns_.push_back(std::move(p));
 }
 
@@ -158,11 +179,16 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
   for (std::size_t i = 0; i < words.size();) {
     const Word& w = words[i];
     std::size_t best_len = 0, best_org = 0;
-    if (w.initial_upper) {
+    // Names in a cased script start at a capital; the others anywhere.
+    // (A word of marks only, "ๆ", folds to an empty key: it names nothing.)
+    const bool caseless =
+        !w.initial_upper && !w.key.empty() && !extract::IsAsciiAlpha(w.raw[0]) && StartsCaseless(w.raw);
+    if (w.initial_upper || caseless) {
       if (auto it = by_first_key_.find(w.key); it != by_first_key_.end()) {
         for (const std::size_t pi : it->second) {
           const Pattern& p = patterns_[pi];
           if (p.keys.size() <= best_len || i + p.keys.size() > words.size()) continue;
+          if (!w.initial_upper && !p.caseless) continue;
           if (!p.exact.empty()) {
             if (WithoutDots(w.raw) != p.exact) continue;
             if (w.in_caps_line && IsCommonWord(w.key)) continue;
@@ -180,13 +206,75 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
       }
     }
     if (best_len > 0) {
-      hits.push_back(Hit{best_org, i, best_len});
+      hits.push_back(Hit{best_org, i, best_len, w.begin, false});
       i += best_len;
     } else {
+      if (caseless && !inside_.empty()) MatchInside(words, i, hits);
       ++i;
     }
   }
   return hits;
+}
+
+void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::vector<Hit>& hits) const {
+  const Word& w = words[i];
+  // Most words hold no name: a plain search of the key first.
+  std::vector<std::size_t> candidates;
+  for (const std::size_t pi : inside_) {
+    if (w.key.find(patterns_[pi].keys[0]) != std::string::npos) candidates.push_back(pi);
+  }
+  if (candidates.empty()) return;
+
+  // Where ICU's words start and end, as offsets into the key, each with its
+  // byte offset in the word: a name must start and end at such places, or
+  // ธนาคารโลก (World Bank) would match inside a longer word spelt with it.
+  struct Cut {
+    std::size_t key;
+    std::size_t raw;
+  };
+  std::vector<Cut> cuts{{0, 0}};
+  std::size_t key_at = 0;
+  ForEachSegment(w.raw, [&](std::size_t begin, std::size_t end, bool is_word) {
+    std::string_view piece = w.raw.substr(begin, end - begin);
+    if (is_word && piece.size() > 3 && EndsWithAbbreviationMark(piece)) {
+      piece.remove_suffix(3);
+      key_at += extract::MakeKey(piece).size();
+      cuts.push_back(Cut{key_at, begin + piece.size()});
+      piece = w.raw.substr(begin + piece.size(), 3);
+    }
+    key_at += extract::MakeKey(piece).size();
+    cuts.push_back(Cut{key_at, end});
+  });
+  if (key_at != w.key.size()) return;  // the pieces' keys do not add up: no safe offsets
+  auto is_cut = [&](std::size_t key) {
+    return std::binary_search(cuts.begin(), cuts.end(), Cut{key, 0},
+                              [](const Cut& a, const Cut& b) { return a.key < b.key; });
+  };
+
+  // Left to right, the longest name at each place, not overlapping.
+  for (std::size_t from = 0;;) {
+    std::size_t best_at = std::string::npos, best_len = 0, best_org = 0;
+    for (const std::size_t pi : candidates) {
+      const std::string& key = patterns_[pi].keys[0];
+      for (std::size_t at = w.key.find(key, from); at != std::string::npos && at <= best_at;
+           at = w.key.find(key, at + 1)) {
+        if (!is_cut(at) || !is_cut(at + key.size())) continue;
+        if (at < best_at || key.size() > best_len) {
+          best_at = at;
+          best_len = key.size();
+          best_org = patterns_[pi].org;
+        }
+        break;
+      }
+    }
+    if (best_at == std::string::npos || best_len == 0) return;
+    // The byte offset of the name: the last cut at its key offset (what
+    // folds to nothing, such as a zero-width space, goes before it).
+    const auto cut = std::upper_bound(cuts.begin(), cuts.end(), Cut{best_at, 0},
+                                      [](const Cut& a, const Cut& b) { return a.key < b.key; });
+    hits.push_back(Hit{best_org, i, 1, w.begin + std::prev(cut)->raw, true});
+    from = best_at + best_len;
+  }
 }
 
 }  // namespace pressdex

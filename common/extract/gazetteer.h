@@ -38,9 +38,17 @@ class Gazetteer {
     std::size_t org = 0;
     std::size_t first_word = 0;
     std::size_t word_count = 0;
+    std::size_t begin = 0;     // byte offset of the mention in the scanned text
+    bool inside_word = false;  // a name found inside one longer word (see Match)
   };
   // Mentions of known organisations in scanned words, longest match first at
-  // each position, in text order, not overlapping.
+  // each position, in text order, not overlapping. A name written in a cased
+  // script starts at a capitalised word ("Bank of Thailand", not "bank of
+  // thailand"); one written in a caseless script (Thai, Lao, Khmer, Burmese,
+  // Chinese) at any word. ScanWords reads unspaced text as long words, so a
+  // one-word caseless name is also found inside a word, where ICU's word
+  // breaks (ForEachSegment) start and end it ("วันนี้องค์การอนามัยโลกแถลง");
+  // such hits have inside_word set, several may share a word.
   std::vector<Hit> Match(const std::vector<extract::Word>& words) const;
 
  private:
@@ -48,15 +56,19 @@ class Gazetteer {
     std::vector<std::string> keys;  // word keys
     std::string exact;              // acronyms: the letters as written (no dots); else empty
     std::size_t org = 0;
+    bool caseless = false;  // the first word is in a script without capitals
   };
   void AddOrganisation(const std::string& name, const std::vector<std::string>& aliases);
   void AddPattern(std::string_view surface, std::size_t org);
+  // Hits inside words[i] for the one-word caseless names (see Match).
+  void MatchInside(const std::vector<extract::Word>& words, std::size_t i, std::vector<Hit>& hits) const;
 
   std::vector<Organisation> orgs_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_key_;  // -> patterns_
   std::unordered_map<std::string, std::size_t> by_name_key_;                // joined keys -> org
   std::unordered_map<std::string, std::size_t> by_acronym_;                 // exact -> org
+  std::vector<std::size_t> inside_;                                         // one-word caseless patterns -> patterns_
 };
 
 // True for a word written like an acronym: 2-12 characters, starts with a

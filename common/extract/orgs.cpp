@@ -205,7 +205,13 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
     std::optional<std::size_t> gaz;
   };
   std::vector<Span> spans;
-  for (const auto& hit : gazetteer.Match(words)) spans.push_back(Span{hit.first_word, hit.word_count, hit.org});
+  std::vector<Gazetteer::Hit> inside;  // names inside one long unspaced word (Thai...), several to a word
+  for (const auto& hit : gazetteer.Match(words)) {
+    if (hit.inside_word)
+      inside.push_back(hit);
+    else
+      spans.push_back(Span{hit.first_word, hit.word_count, hit.org});
+  }
   for (const auto& name : FindOrganisationNames(words))
     spans.push_back(Span{name.first_word, name.word_count, std::nullopt});
   std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
@@ -241,6 +247,11 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
     }
     out.Add(surface, aliases, offset);
   }
+  // The word is theirs unless something above took it whole.
+  for (const auto& hit : inside) {
+    if (!covered[hit.first_word]) out.AddKnown(hit.org, hit.begin);
+  }
+  for (const auto& hit : inside) cover(hit.first_word, 1);
 
   // 3. Bare acronyms nothing above explained: this release's definitions,
   // then what other releases defined.

@@ -8,6 +8,8 @@ namespace {
 
 bool IsConnector(char32_t c) { return c == '-' || c == '\'' || c == 0x2019 || c == '&' || c == '.'; }
 
+}  // namespace
+
 std::string MakeKey(std::string_view raw) {
   std::string key = WordKey(raw);
   std::string out;
@@ -17,8 +19,6 @@ std::string MakeKey(std::string_view raw) {
   }
   return out;
 }
-
-}  // namespace
 
 std::vector<Word> ScanWords(std::string_view text) {
   std::vector<Word> words;

@@ -28,6 +28,10 @@ struct Word {
 
 std::vector<Word> ScanWords(std::string_view text);
 
+// The key of a word or of any piece of one (Word::key): keys of pieces cut
+// where ICU cuts words add up to the word's key.
+std::string MakeKey(std::string_view raw);
+
 // Words joined with single spaces, as they appear between words[first] and
 // words[first + count - 1] in `text` (inner punctuation kept).
 std::string SpanText(std::string_view text, const std::vector<Word>& words, std::size_t first, std::size_t count);

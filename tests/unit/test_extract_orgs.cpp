@@ -109,3 +109,61 @@ TEST_CASE("orgs: stated organisations stay exactly as written", "[extract][orgs]
   CHECK(std::find(asec.aliases.begin(), asec.aliases.end(), "ASEC") != asec.aliases.end());
   CHECK(std::find(asec.aliases.begin(), asec.aliases.end(), "ASEAN Secretariat") != asec.aliases.end());
 }
+
+namespace {
+
+// The canonical names Match finds in `text`, in order, with where each starts.
+std::vector<std::pair<std::string, std::string>> Matches(const Gazetteer& g, const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;  // name, text from the hit on
+  for (const auto& hit : g.Match(extract::ScanWords(text)))
+    out.emplace_back(g.org(hit.org).name, text.substr(hit.begin));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("gazetteer: names in caseless scripts match at any word, cased ones at a capital", "[extract][orgs]") {
+  const Gazetteer& g = Shipped();
+  using M = std::vector<std::pair<std::string, std::string>>;
+  // Thai has no capitals: the shipped Thai aliases never matched.
+  CHECK(Matches(g, "ธนาคารแห่งประเทศไทย ประกาศอัตราดอกเบี้ย") ==
+        M{{"Bank of Thailand", "ธนาคารแห่งประเทศไทย ประกาศอัตราดอกเบี้ย"}});
+  CHECK(Matches(g, "วันนี้ องค์การอนามัยโลก แถลงข่าว") == M{{"World Health Organization", "องค์การอนามัยโลก แถลงข่าว"}});
+  // Latin script keeps the capital rule.
+  CHECK(Matches(g, "The Bank of Thailand said.") == M{{"Bank of Thailand", "Bank of Thailand said."}});
+  CHECK(Matches(g, "the bank of thailand said.").empty());
+}
+
+TEST_CASE("gazetteer: a caseless name inside unspaced text, at ICU's word breaks", "[extract][orgs]") {
+  const Gazetteer& g = Shipped();
+  using M = std::vector<std::pair<std::string, std::string>>;
+  CHECK(Matches(g, "วันนี้องค์การอนามัยโลกแถลงข่าว") == M{{"World Health Organization", "องค์การอนามัยโลกแถลงข่าว"}});
+  // Two in one word, each where it is.
+  CHECK(Matches(g, "วันนี้องค์การอนามัยโลกและธนาคารแห่งประเทศไทยร่วมกัน") ==
+        M{{"World Health Organization", "องค์การอนามัยโลกและธนาคารแห่งประเทศไทยร่วมกัน"},
+          {"Bank of Thailand", "ธนาคารแห่งประเทศไทยร่วมกัน"}});
+  // The thaigov title line: the site's name before a hyphen; and with ฯ after it.
+  CHECK(Matches(g, "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกฯ") == M{{"Royal Thai Government", "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-นายกฯ"}});
+  CHECK(Matches(g, "ของรัฐบาลไทยฯ") == M{{"Royal Thai Government", "รัฐบาลไทยฯ"}});
+
+  // Only where ICU starts and ends a word: ประชาชาติ (nation) is not a
+  // word of สหประชาชาติ (United Nations).
+  Gazetteer nation;
+  REQUIRE(nation.AddToml("[[org]]\nname = \"Nation\"\naliases = [\"ประชาชาติ\"]\n", "test").ok());
+  CHECK(Matches(nation, "ข่าวประชาชาติวันนี้") == M{{"Nation", "ประชาชาติวันนี้"}});
+  CHECK(Matches(nation, "ข่าวสหประชาชาติวันนี้").empty());
+
+  // A name that folds to nothing is never looked for (it would match everywhere).
+  Gazetteer marks;
+  REQUIRE(marks.AddToml("[[org]]\nname = \"ๆ\"\n", "test").ok());
+  CHECK(Matches(marks, "ดีๆ วันนี้ดีๆ และ ๆ").empty());
+}
+
+TEST_CASE("orgs: Thai releases name their organisations", "[extract][orgs]") {
+  const auto found =
+      ExtractOrganisations("ทดสอบ\n\nวันนี้องค์การอนามัยโลกและธนาคารแห่งประเทศไทยแถลงข่าวร่วมกัน\n", Shipped(), nullptr);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].org.name == "World Health Organization");
+  CHECK(found[1].org.name == "Bank of Thailand");
+  CHECK(found[0].first_offset < found[1].first_offset);
+}

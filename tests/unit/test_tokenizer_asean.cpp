@@ -39,6 +39,43 @@ TEST_CASE("Thai and Lao repetition marks are dropped", "[tokenizer][asean][norma
   CHECK(Terms("ດີໆ") == Terms("ດີ"));
 }
 
+TEST_CASE("the abbreviation mark ฯ ends its word and leaves the term", "[tokenizer][asean][normalize]") {
+  // A search for the word finds its abbreviation, typed either way.
+  CHECK(Terms("แจ้งว่า กรุงเทพฯ ได้ประชุม") == V{"แจ้ง", "ว่า", "กรุงเทพ", "ได้", "ประชุม"});
+  CHECK(Terms("กรุงเทพฯ") == Terms("กรุงเทพ"));
+  // Read as a letter, ฯ kept ICU's dictionary from finding the word: นายก|รัฐ|มน|ตรีฯ.
+  CHECK(Terms("นายกรัฐมนตรีฯ ได้") == V{"นายก", "รัฐมนตรี", "ได้"});
+  CHECK(Terms("มาตรการฯ") == Terms("มาตรการ"));
+  CHECK(Terms("ผู้ว่าฯกทม.") == V{"ผู้", "ว่า", "กทม"});
+  // The whole compound, so its parts are indexed as without the mark.
+  CHECK(Terms("กรุงเทพมหานครฯ") == V{"กรุงเทพมหานคร"});
+  // Lao ຯ likewise.
+  CHECK(Terms("ນະຄອນຫຼວງວຽງຈັນຯ ໄດ້") == Terms("ນະຄອນຫຼວງວຽງຈັນ ໄດ້"));
+  // ฯลฯ ("etc.") is punctuation: no stray ล, no term at all.
+  CHECK(Terms("ผัก ผลไม้ฯลฯ และ") == V{"ผัก", "ผล", "ไม้", "และ"});
+  CHECK(Terms("ฯลฯ").empty());
+  CHECK(Terms("ຯລຯ").empty());
+  CHECK(Terms("ฯ").empty());
+}
+
+TEST_CASE("a word keeps its ฯ in its segment, as the gold and the abbreviation dot do", "[tokenizer][asean]") {
+  const std::string text = "กรุงเทพฯ ฯลฯ";
+  std::vector<std::pair<std::string, bool>> segments;
+  std::size_t at = 0;
+  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
+    CHECK(b == at);
+    at = e;
+    segments.emplace_back(text.substr(b, e - b), is_word);
+  });
+  CHECK(at == text.size());
+  using S = std::vector<std::pair<std::string, bool>>;
+  CHECK(segments == S{{"กรุงเทพฯ", true}, {" ฯลฯ", false}});
+  // Tokens point at the word with its mark (the snippet highlights it whole).
+  std::vector<std::string> raw;
+  pressdex::ForEachToken("ว่ากรุงเทพฯได้", [&](const pressdex::Token& t) { raw.emplace_back(t.raw); });
+  CHECK(raw == V{"ว่า", "กรุงเทพฯ", "ได้"});
+}
+
 TEST_CASE("zero-width spaces split words; joiners and soft hyphens vanish", "[tokenizer][asean][normalize]") {
   // Khmer and Thai web text marks word boundaries with U+200B.
   CHECK(Terms("ក្រសួង\u200bសុខាភិបាល") == V{"ក្រសួង", "សុខាភិបាល"});

@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -504,19 +503,14 @@ std::string FormatIsoDate(const DateParts& d) {
   return buf;
 }
 
-int NearestYear(int month, int day, const DateParts& reference) {
-  const long long ref = DaysFromCivil(reference.year, reference.month, reference.day);
-  int best = reference.year;
-  long long best_distance = -1;
-  for (const int y : {reference.year - 1, reference.year, reference.year + 1}) {
-    if (!IsValidDate(y, month, day)) continue;
-    const long long dist = std::llabs(DaysFromCivil(y, month, day) - ref);
-    if (best_distance < 0 || dist < best_distance) {
-      best = y;
-      best_distance = dist;
-    }
+int LatestYearUpTo(int month, int day, const DateParts& reference, int slack_days) {
+  const long long latest = DaysFromCivil(reference.year, reference.month, reference.day) + slack_days;
+  // A year ahead when the slack crosses a new year; a leap day recurs within
+  // eight years (1896 to 1904).
+  for (int y = reference.year + 1; y >= reference.year - 8; --y) {
+    if (IsValidDate(y, month, day) && DaysFromCivil(y, month, day) <= latest) return y;
   }
-  return best;
+  return 0;
 }
 
 long long DayNumber(const DateParts& d) { return DaysFromCivil(d.year, d.month, d.day); }

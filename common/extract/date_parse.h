@@ -57,9 +57,11 @@ class DateParser {
 bool IsValidDate(int year, int month, int day);
 // "YYYY-MM-DD"; "" when `d` is not a valid full date.
 std::string FormatIsoDate(const DateParts& d);
-// The year that puts day/month nearest to the reference date (within a year
-// either way): "Dec 30" seen on 2 Jan 2021 is 2020.
-int NearestYear(int month, int day, const DateParts& reference);
+// The latest year that puts day/month at most `slack_days` after the
+// reference date: "Dec 30" seen on 2 Jan 2021 is 2020, "Mar 3" seen on
+// 24 Nov 2026 is 2026, "Feb 29" seen on 1 Mar 2023 is 2020. 0 when no year
+// has that day ("Feb 30").
+int LatestYearUpTo(int month, int day, const DateParts& reference, int slack_days);
 // The date (UTC) of a Unix time; FileClock reads one in a time zone.
 DateParts DateFromUnixTime(long long seconds);
 // Days since 1970-01-01 of a full date (proleptic Gregorian), for day arithmetic.

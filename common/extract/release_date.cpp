@@ -11,6 +11,10 @@ namespace {
 constexpr std::size_t kBodyLimit = 20000;
 // Dates looked at in the body before giving up on it.
 constexpr int kBodyTries = 8;
+// How far a year-less dateline's day may lie after the file time's day: the
+// dateline is local, the file time read on the indexer's clock, and two
+// clocks on Earth (UTC-12 to UTC+14) are at most two calendar days apart.
+constexpr int kClockSlackDays = 2;
 
 struct Candidate {
   DateParts date;
@@ -20,8 +24,10 @@ struct Candidate {
 std::optional<Candidate> FromDateline(DateParts d, const std::optional<DateParts>& file_day) {
   if (d.full()) return Candidate{d, "dateline"};
   if (!file_day) return std::nullopt;  // no year to be had
-  d.year = NearestYear(d.month, d.day, *file_day);
-  if (!IsValidDate(d.year, d.month, d.day)) return std::nullopt;
+  // A release cannot be published after the file holding it was written:
+  // the latest year that keeps the day on or before the file time's.
+  d.year = LatestYearUpTo(d.month, d.day, *file_day, kClockSlackDays);
+  if (d.year == 0) return std::nullopt;
   // The file already existed the day before the dateline's local day: on
   // this clock the story is that day's (see the header).
   if (DayNumber(d) - DayNumber(*file_day) == 1) return Candidate{*file_day, "mtime"};

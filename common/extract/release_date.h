@@ -7,15 +7,17 @@
 //
 //  * A year-less dateline ("TOKYO, March 3 -", wire copy) names the local day
 //    where the story was filed and must be completed from the file time
-//    anyway. When the file time falls on the day *before* that day on the
-//    indexer's clock, the dateline's place is ahead of the indexer's clock
-//    (Tokyo's morning is New York's evening): the story already existed on
-//    the earlier day here, so that day wins and the source is "mtime". The
-//    other way round (file time the day after) proves nothing: a copy or a
-//    crawl is usually made later (thaigov's crawl is the next day for 78 %
-//    of releases), so the dateline stands. A dateline that states its year
-//    is the issuer's own complete statement and is kept as written, like
-//    metadata.
+//    anyway: with the latest year that does not put it after the file time
+//    (up to two days after, for the clocks' difference), so "March 3" in a
+//    file written on 24 Nov 2026 is 2026, never 2027. When the file time
+//    falls on the day *before* that day on the indexer's clock, the
+//    dateline's place is ahead of the indexer's clock (Tokyo's morning is
+//    New York's evening): the story already existed on the earlier day
+//    here, so that day wins and the source is "mtime". The other way round
+//    (file time the day after) proves nothing: a copy or a crawl is usually
+//    made later (thaigov's crawl is the next day for 78 % of releases), so
+//    the dateline stands. A dateline that states its year is the issuer's
+//    own complete statement and is kept as written, like metadata.
 //  * A body date more than a day after the file time is a date the text
 //    looks forward to (a maturity, a deadline, a meeting), not the release's:
 //    the next full date is tried instead.

@@ -46,9 +46,46 @@ TEST_CASE("release date: a year-less dateline and the file time", "[extract][dat
   CHECK(Choose("", DateParts{0, 1, 1}, "", DateParts{1986, 12, 31}) == "1986-12-31 mtime");
   // A file time after the dateline's day may be a copy or a crawl: the dateline stands.
   CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 4}) == "1987-03-03 dateline");
-  // Far apart: the file time only lends the nearest year.
+  // Further apart the file time only lends the year: the latest that keeps
+  // the day on or before the file time, give or take the clocks' two days.
   CHECK(Choose("", DateParts{0, 12, 30}, "", DateParts{2021, 1, 2}) == "2020-12-30 dateline");
   CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 1}) == "1987-03-03 dateline");
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 2, 28}) == "1986-03-03 dateline");
+}
+
+TEST_CASE("release date: a year-less dateline is never dated after its file", "[extract][date]") {
+  // Written on 24 Nov 2026: March 3 is the one before, not 2027's, 100 days
+  // after the file existed.
+  CHECK(Choose("", kMarch3, "", DateParts{2026, 11, 24}) == "2026-03-03 dateline");
+  CHECK(Choose("", DateParts{0, 12, 1}, "", DateParts{2026, 11, 24}) == "2025-12-01 dateline");
+  // New year: a late-December dateline in a January file is last year's...
+  CHECK(Choose("", DateParts{0, 12, 28}, "", DateParts{2021, 1, 3}) == "2020-12-28 dateline");
+  // ...and a 1 January dateline in a 31 December file is the next day, ahead
+  // of the indexer's clock (the file time's day wins, as for March 3 above).
+  CHECK(Choose("", DateParts{0, 1, 1}, "", DateParts{2020, 12, 31}) == "2020-12-31 mtime");
+  CHECK(Choose("", DateParts{0, 1, 2}, "", DateParts{2020, 12, 31}) == "2021-01-02 dateline");
+  CHECK(Choose("", DateParts{0, 1, 5}, "", DateParts{2020, 12, 31}) == "2020-01-05 dateline");
+  // Feb 29: the last leap year's, unless the leap day is this year's and not
+  // after the file.
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 3, 2}) == "2024-02-29 dateline");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 2, 28}) == "2024-02-28 mtime");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2025, 11, 24}) == "2024-02-29 dateline");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 1, 10}) == "2020-02-29 dateline");
+  // No year has the day: the dateline dates nothing, the body or file time does.
+  CHECK(Choose("", DateParts{0, 2, 30}, "", DateParts{2024, 1, 10}) == "2024-01-10 mtime");
+}
+
+TEST_CASE("analyse: a year-less wire dateline in a file written months later", "[analyse][date]") {
+  SourceRecord rec;
+  rec.text = "T\n\nTOKYO, March 3 - text said.\n";
+  const FileInfo file{"x.txt", "", 1795521600, 0};  // 2026-11-24T12:00Z
+  AnalyserOptions options;
+  options.time_zone = "UTC";
+  auto a = Analyser::Create(options);
+  REQUIRE(a.ok());
+  const Release r = (*a)->Analyse(rec, file, {});
+  CHECK(r.date == "2026-03-03");
+  CHECK(r.date_source == "dateline");
 }
 
 TEST_CASE("release date: a dateline with its year is kept as written", "[extract][date]") {

@@ -180,7 +180,7 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   r.title = title.title;
   r.text = JoinLines(lines);
 
-  // Date: metadata, dateline, first full date of the body, file time; how
+  // Date: metadata, dateline, a full date atop the body, file time; how
   // they are weighed against each other is in release_date.h.
   DateEvidence evidence;
   evidence.metadata = record.meta.date;

@@ -1,6 +1,8 @@
 // A release's date and the source it came from. Trust order: the date the
 // file's metadata states, then the dateline, then the first full date in the
-// body, then the file's modification time (read on the indexer's clock).
+// body's first 400 characters (a release dates itself at the top; dates
+// further down are other events'), then the file's modification time (read
+// on the indexer's clock).
 //
 // Two rules make the file time more than a last resort; both rest on one
 // fact: a release cannot be published after the file holding it was written.

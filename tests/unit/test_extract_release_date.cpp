@@ -103,6 +103,29 @@ TEST_CASE("release date: a body date ahead of the file time is not the release's
   CHECK(Choose("", std::nullopt, body, std::nullopt) == "1997-08-01 body");
 }
 
+TEST_CASE("release date: only a date atop the body dates the release", "[extract][date]") {
+  // 400 characters of Vietnamese (most of them 2-3 bytes), then an event's date.
+  std::string lead;
+  for (int i = 0; i < 10; ++i) lead += "Chính phủ đã ban hành nghị định mới về học phí. ";  // 48 characters
+  const std::string deep = lead + "\nNgày 2/10/2015, Chính phủ đã ban hành nghị định.";
+  CHECK(Choose("", std::nullopt, deep, DateParts{2021, 5, 3}) == "2021-05-03 mtime");
+  CHECK(Choose("", std::nullopt, deep, std::nullopt) == "none");
+  // At the top it counts: a date strip, or the lead's first words.
+  CHECK(Choose("", std::nullopt, "Ngày 14/4/2021, Bộ GDĐT công bố.\n" + lead, DateParts{2021, 5, 3}) ==
+        "2021-04-14 body");
+  // The limit counts characters, not bytes (Thai letters are 3 bytes each),
+  // and a date starting at character 399 is read whole though it runs past
+  // the 400th.
+  std::string thai;
+  for (int i = 0; i < 398; ++i) thai += "ก";
+  CHECK(Choose("", std::nullopt, thai + " 27 เมษายน 2564", DateParts{2021, 5, 3}) == "2021-04-27 body");
+  CHECK(Choose("", std::nullopt, thai + "ก 27 เมษายน 2564", DateParts{2021, 5, 3}) == "2021-05-03 mtime");
+  // A date ahead of the file is skipped for the next one, at the top only.
+  CHECK(Choose("", std::nullopt, "Due 1 June 2021; issued 28 April 2021.", DateParts{2021, 5, 3}) == "2021-04-28 body");
+  CHECK(Choose("", std::nullopt, "Due 1 June 2021.\n" + lead + "Issued 28 April 2021.", DateParts{2021, 5, 3}) ==
+        "2021-05-03 mtime");
+}
+
 TEST_CASE("file clock: the day of an instant depends on the zone", "[extract][date]") {
   constexpr long long kInstant = 541735200;  // 1987-03-03T02:00Z: 21:00 on 2 March in New York (EST)
   auto utc = FileClock::Create("UTC");
@@ -143,4 +166,21 @@ TEST_CASE("analyse: a wire dateline is read against the file time on the indexer
   AnalyserOptions bad;
   bad.time_zone = "Nowhere/Atlantis";
   CHECK_FALSE(Analyser::Create(bad).ok());
+}
+
+TEST_CASE("analyse: a historical date deep in a Vietnamese article is not its date", "[analyse][date]") {
+  // The shape of dantri's news_education_174 (header lines removed): a title,
+  // then one sentence a line; the decree of 2015 is on line 40.
+  SourceRecord rec;
+  rec.text = "Nhiều trường đại học tăng học phí từ năm 2021\n";
+  for (int i = 0; i < 39; ++i) rec.text += "Trường thứ " + std::to_string(i + 1) + " tăng học phí không quá 10%.\n";
+  rec.text += "Ngày 2/10/2015, Chính phủ đã ban hành Nghị định 86.\n";
+  const FileInfo file{"news_education_174.txt", "", 1620043200, 0};  // 2021-05-03T12:00Z
+  AnalyserOptions options;
+  options.time_zone = "UTC";
+  auto a = Analyser::Create(options);
+  REQUIRE(a.ok());
+  const Release r = (*a)->Analyse(rec, file, {});
+  CHECK(r.date == "2021-05-03");
+  CHECK(r.date_source == "mtime");
 }

@@ -182,3 +182,17 @@ TEST_CASE("analyse: corpus samples in each language", "[analyse][corpus]") {
   }
   if (found == 0) WARN("corpus/multilingual samples not present yet: skipped");
 }
+
+TEST_CASE("analyse: a year-less wire dateline takes its year from the page's date strip", "[analyse][corpus]") {
+  // "Last update: 26/02/2024 06:41 PM" above "KUALA LUMPUR, Feb 26 (Bernama) --":
+  // the page's year, not the copy's file time's (2025-12-01 here).
+  const auto r = AnalyseFile(Locate("security/aseanapol-online-scam-task-force-2024.txt", ""), k2026);
+  if (!r) {
+    WARN("corpus/security sample not present: skipped");
+    return;
+  }
+  CHECK(r->date == "2024-02-26");
+  CHECK(r->date_source == "dateline");
+  CHECK(r->place == "Kuala Lumpur");
+  CHECK(r->source == "Bernama");
+}

@@ -188,6 +188,9 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   evidence.body = r.text;
   if (file.mtime > 0) evidence.file_day = impl_->clock.Day(file.mtime);
   evidence.day_first = opt.day_first;
+  // A file whose stated dates show their order reads its ambiguous ones that
+  // way, unless the user chose one (common/extract/date_order.h).
+  if (!opt.date_order_stated) evidence.metadata_day_first = file.day_first;
   if (auto d = ChooseReleaseDate(evidence)) {
     r.date = std::move(d->date);
     r.date_source = std::move(d->source);

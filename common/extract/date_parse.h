@@ -26,6 +26,11 @@ struct DateMatch {
   std::size_t end = 0;
 };
 
+// What a date says about the order of day and month: "13-08-2018" can only
+// be day first, "08-13-2018" only month first, "08-12-2018" either; a date
+// with its year first or its month in words says nothing.
+enum class NumericOrder { kNone, kEither, kDayFirst, kMonthFirst };
+
 class DateParser {
  public:
   // The shared parser; its tables are built from ICU on first use.
@@ -41,6 +46,9 @@ class DateParser {
   // day and month alone ("Feb 26") are returned too, with year 0.
   std::optional<DateMatch> FindFirst(std::string_view text, bool day_first, bool allow_partial,
                                      std::size_t limit = std::string_view::npos) const;
+
+  // The order of day and month the first full date in field `s` shows.
+  NumericOrder FieldOrder(std::string_view s) const;
 
   // A date that covers all of `s` but for spaces and punctuation ("March 3",
   // "29 April 2020"); partial dates allowed. For dateline fields.

@@ -77,7 +77,7 @@ std::optional<ReleaseDate> Usable(const std::optional<Candidate>& c) {
 }  // namespace
 
 std::optional<ReleaseDate> ChooseReleaseDate(const DateEvidence& e) {
-  if (auto d = DateParser::Get().ParseField(e.metadata, e.day_first)) {
+  if (auto d = DateParser::Get().ParseField(e.metadata, e.metadata_day_first.value_or(e.day_first))) {
     if (auto r = Usable(Candidate{*d, "metadata"})) return r;
   }
   if (e.dateline) {

@@ -39,6 +39,10 @@ struct DateEvidence {
   std::string_view body;              // the cleaned text
   std::optional<DateParts> file_day;  // the file time's day on the indexer's clock
   bool day_first = true;              // 04/05/2020 is 4 May
+  // For the metadata date, when it differs: its file's own order (see
+  // date_order.h). The text is not held to it: a feed's date fields and its
+  // articles are written by different hands.
+  std::optional<bool> metadata_day_first;
 };
 
 struct ReleaseDate {

@@ -43,7 +43,7 @@ std::optional<Release> AnalyseFile(const std::string& path, long long mtime = 0)
   auto read = ReadRecords(FormatForPath(path), buf.str());
   REQUIRE(read.ok());
   REQUIRE_FALSE(read->records.empty());
-  return TheAnalyser().Analyse(read->records.front(), FileInfo{path, "", mtime, 0}, {});
+  return TheAnalyser().Analyse(read->records.front(), FileInfo{path, "", mtime, 0, {}}, {});
 }
 
 const Organisation* Org(const Release& r, std::string_view name_or_alias) {
@@ -129,7 +129,7 @@ TEST_CASE("analyse: seed 2, ASCC partnership conference (VNA)", "[analyse][seeds
 TEST_CASE("analyse: no date anywhere and no file time gives no date", "[analyse]") {
   SourceRecord rec;
   rec.text = "A short note with no date in it at all, from nobody in particular.";
-  const Release r = TheAnalyser().Analyse(rec, FileInfo{"x.txt", "", 0, 0}, {});
+  const Release r = TheAnalyser().Analyse(rec, FileInfo{"x.txt", "", 0, 0, {}}, {});
   CHECK(r.date.empty());
   CHECK(r.date_source.empty());
 }
@@ -141,7 +141,7 @@ TEST_CASE("analyse: stated metadata wins and stays as written", "[analyse]") {
   rec.meta.date = "2016-03-04";
   rec.meta.organisations = {"Tax Division", "USAO - Florida, Southern"};
   rec.meta.topics = {"Tax"};
-  const Release r = TheAnalyser().Analyse(rec, FileInfo{"doj.jsonl", "", k2026, 0}, {});
+  const Release r = TheAnalyser().Analyse(rec, FileInfo{"doj.jsonl", "", k2026, 0, {}}, {});
   CHECK(r.date == "2016-03-04");
   CHECK(r.date_source == "metadata");
   CHECK(r.issuer.name == "Tax Division");

@@ -77,6 +77,25 @@ TEST_CASE("date: partial dates and the latest year up to a reference", "[extract
   CHECK(FormatIsoDate(t) == "2020-04-29");
 }
 
+TEST_CASE("date: the order of day and month a field shows", "[extract][date]") {
+  using pressdex::NumericOrder;
+  const auto order = [](std::string_view s) { return DateParser::Get().FieldOrder(s); };
+  CHECK(order("10-25-2017") == NumericOrder::kMonthFirst);
+  CHECK(order("25-10-2017") == NumericOrder::kDayFirst);
+  CHECK(order("10/25/2017 09:00") == NumericOrder::kMonthFirst);
+  CHECK(order(" 13.08.2018") == NumericOrder::kDayFirst);
+  CHECK(order("08-12-2018") == NumericOrder::kEither);
+  // Year first, month in words, nothing parsable: no order shown.
+  CHECK(order("2018-08-13") == NumericOrder::kNone);
+  CHECK(order("2018-08-13T10:00:00Z") == NumericOrder::kNone);
+  CHECK(order("13 August 2018") == NumericOrder::kNone);
+  CHECK(order("August 13, 2018") == NumericOrder::kNone);
+  CHECK(order("") == NumericOrder::kNone);
+  CHECK(order("13-13-2018") == NumericOrder::kNone);
+  // The first date decides, as for the date the field is read as.
+  CHECK(order("13 August 2018, updated 08-14-2018") == NumericOrder::kNone);
+}
+
 TEST_CASE("date: metadata fields", "[extract][date]") {
   auto d = DateParser::Get().ParseField("2020-04-29T10:00:00Z", true);
   REQUIRE(d);

@@ -78,7 +78,7 @@ TEST_CASE("release date: a year-less dateline is never dated after its file", "[
 TEST_CASE("analyse: a year-less wire dateline in a file written months later", "[analyse][date]") {
   SourceRecord rec;
   rec.text = "T\n\nTOKYO, March 3 - text said.\n";
-  const FileInfo file{"x.txt", "", 1795521600, 0};  // 2026-11-24T12:00Z
+  const FileInfo file{"x.txt", "", 1795521600, 0, {}};  // 2026-11-24T12:00Z
   AnalyserOptions options;
   options.time_zone = "UTC";
   auto a = Analyser::Create(options);
@@ -152,7 +152,7 @@ TEST_CASE("analyse: a wire dateline is read against the file time on the indexer
   rec.text =
       "Japan trade surplus widens\n\nTOKYO, March 3 - Japan's trade surplus widened in February, "
       "the Finance Ministry said in a statement released this morning.";
-  const FileInfo file{"tokyo.txt", "", 541735200, 0};  // 21:00 on 2 March in New York
+  const FileInfo file{"tokyo.txt", "", 541735200, 0, {}};  // 21:00 on 2 March in New York
   auto analyse = [&](const char* zone) {
     AnalyserOptions options;
     options.time_zone = zone;
@@ -175,7 +175,7 @@ TEST_CASE("analyse: a historical date deep in a Vietnamese article is not its da
   rec.text = "Nhiều trường đại học tăng học phí từ năm 2021\n";
   for (int i = 0; i < 39; ++i) rec.text += "Trường thứ " + std::to_string(i + 1) + " tăng học phí không quá 10%.\n";
   rec.text += "Ngày 2/10/2015, Chính phủ đã ban hành Nghị định 86.\n";
-  const FileInfo file{"news_education_174.txt", "", 1620043200, 0};  // 2021-05-03T12:00Z
+  const FileInfo file{"news_education_174.txt", "", 1620043200, 0, {}};  // 2021-05-03T12:00Z
   AnalyserOptions options;
   options.time_zone = "UTC";
   auto a = Analyser::Create(options);

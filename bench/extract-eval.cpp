@@ -17,6 +17,7 @@
 
 #include "common/analyse.h"
 #include "common/extract/boilerplate.h"
+#include "common/extract/date_order.h"
 #include "common/readers.h"
 
 namespace fs = std::filesystem;
@@ -30,7 +31,10 @@ int main(int argc, char** argv) {
   pressdex::AnalyserOptions options;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--date-order") options.day_first = std::string(argv[i + 1]) != "mdy";
+    if (flag == "--date-order") {
+      options.day_first = std::string(argv[i + 1]) != "mdy";
+      options.date_order_stated = true;
+    }
     if (flag == "--lang") options.default_lang = argv[i + 1];
     if (flag == "--time-zone") options.time_zone = argv[i + 1];
   }
@@ -65,7 +69,7 @@ int main(int argc, char** argv) {
       struct stat st {};
       stat(files[i].c_str(), &st);
       pressdex::FileInfo info{files[i].string(), folder, static_cast<long long>(st.st_mtime),
-                              static_cast<long long>(st.st_size)};
+                              static_cast<long long>(st.st_size), pressdex::StatedDayFirst(read->records)};
       for (const auto& record : read->records) {
         // CPU time of this thread: wall time lies on a shared, loaded machine.
         timespec t0{}, t1{};

@@ -180,7 +180,7 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   r.title = title.title;
   r.text = JoinLines(lines);
 
-  // Date: metadata, dateline, first full date of the body, file time; how
+  // Date: metadata, dateline, a full date atop the body, file time; how
   // they are weighed against each other is in release_date.h.
   DateEvidence evidence;
   evidence.metadata = record.meta.date;
@@ -188,6 +188,9 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
   evidence.body = r.text;
   if (file.mtime > 0) evidence.file_day = impl_->clock.Day(file.mtime);
   evidence.day_first = opt.day_first;
+  // A file whose stated dates show their order reads its ambiguous ones that
+  // way, unless the user chose one (common/extract/date_order.h).
+  if (!opt.date_order_stated) evidence.metadata_day_first = file.day_first;
   if (auto d = ChooseReleaseDate(evidence)) {
     r.date = std::move(d->date);
     r.date_source = std::move(d->source);

@@ -16,6 +16,7 @@ namespace pressdex {
 struct AnalyserOptions {
   std::string default_lang = "en";  // when language identification is unsure
   bool day_first = true;            // 04/05/2020 is 4 May (false: --date-order mdy)
+  bool date_order_stated = false;   // --date-order given: it decides even where a file's dates show another order
   std::string orgs_file;            // extra gazetteer (TOML), added to the shipped one
   std::string taxonomy_file;        // replaces the shipped topic taxonomy when set
   std::string time_zone;            // clock file times are read on (IANA id); empty: the machine's

@@ -17,6 +17,7 @@
 #include "common/document_builder.h"
 #include "common/encoding.h"
 #include "common/extract/boilerplate.h"
+#include "common/extract/date_order.h"
 #include "common/index_state.h"
 #include "common/normalize.h"
 #include "common/readers.h"
@@ -124,6 +125,8 @@ LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
     }
     loaded.records = std::move(read->records);
     loaded.problems = std::move(read->problems);
+    // Once per file, not per part: the order shows across all its records.
+    loaded.day_first = StatedDayFirst(loaded.records);
     if (loaded.records.empty() && loaded.problems.empty()) loaded.error = Status::InvalidArgument("holds no release");
   } catch (const std::bad_alloc&) {
     loaded.records.clear();
@@ -171,7 +174,7 @@ std::size_t PartCount(const LoadedFile& loaded) {
 BuiltFile BuildFileDocuments(const LoadedFile& loaded, const Analyser& analyser,
                              const std::vector<std::string>& boilerplate, std::size_t part) {
   BuiltFile built;
-  const FileInfo info{loaded.path, loaded.folder, loaded.file.mtime, loaded.file.size};
+  const FileInfo info{loaded.path, loaded.folder, loaded.file.mtime, loaded.file.size, loaded.day_first};
   const std::size_t begin = std::min(loaded.records.size(), part * kRecordsPerPart);
   const std::size_t end = std::min(loaded.records.size(), begin + kRecordsPerPart);
   for (const auto& record : std::span(loaded.records).subspan(begin, end - begin)) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,7 @@ struct LoadedFile {
   std::vector<SourceRecord> records;
   std::vector<std::string> problems;  // parts that were skipped ("line 3: malformed JSON: ...")
   std::vector<std::string> warnings;  // indexed, with a caveat (bytes repaired...)
+  std::optional<bool> day_first;      // the day/month order its records' dates show (StatedDayFirst)
 };
 
 // Reads and takes apart one file. Files over `max_size` bytes are refused

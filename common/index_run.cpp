@@ -53,9 +53,11 @@ std::string FileBytesOrEmpty(const std::string& path) {
 std::string SettingsFingerprint(const AnalyserOptions& o) {
   // The clock file times are read on decides the dates of files dated by them.
   const auto clock = FileClock::Create(o.time_zone);
-  const std::string settings = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION,
-                                           o.default_lang, o.day_first ? "dmy" : "mdy", o.orgs_file, o.taxonomy_file,
-                                           schema::kMaxTermBytes, clock.ok() ? clock->id() : o.time_zone);
+  // An unstated date order lets files' own dates decide theirs: not the same as a stated dmy.
+  const std::string date_order = std::string(o.date_order_stated ? "" : "auto-") + (o.day_first ? "dmy" : "mdy");
+  const std::string settings =
+      fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", kAnalysisVersion, PRESSDEX_VERSION, o.default_lang, date_order,
+                  o.orgs_file, o.taxonomy_file, schema::kMaxTermBytes, clock.ok() ? clock->id() : o.time_zone);
   std::uint64_t h = Fingerprint(settings);
   h = Fingerprint(FileBytesOrEmpty(o.orgs_file), h);
   h = Fingerprint(FileBytesOrEmpty(o.taxonomy_file), h);

@@ -3,6 +3,7 @@
 // Release is what the extractors made of it (the fields the index stores).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct FileInfo {
   std::string folder;   // display path of the containing folder (for per-folder learning)
   long long mtime = 0;  // seconds since the epoch
   long long size = 0;
+  // The order of day and month its records' stated dates show, when they
+  // show one (true: day first; common/extract/date_order.h).
+  std::optional<bool> day_first;
 };
 
 // One organisation as the extractors resolved it.

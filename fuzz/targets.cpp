@@ -115,7 +115,7 @@ void Analyse(std::string_view bytes) {
   const std::string text = AsText(bytes.substr(1));
   auto r = ReadRecords(format, text);
   if (!r.ok()) return;
-  const FileInfo info{"fuzz/input.txt", "fuzz", 1588000000, static_cast<long long>(bytes.size())};
+  const FileInfo info{"fuzz/input.txt", "fuzz", 1588000000, static_cast<long long>(bytes.size()), {}};
   for (const auto& record : r->records) {
     const Release release = analyser->Analyse(record, info, {"Home", "Share this"});
     (void)BuildDocument(release);

@@ -181,9 +181,12 @@ int Main(int argc, char** argv) {
                  "Language when a release does not tell and detection is unsure (ISO code)")
       ->type_name("CODE")
       ->default_str("en");
-  app.add_option("--date-order", date_order, "How to read 04/05/2020: dmy (4 May) or mdy (April 5)")
-      ->check(CLI::IsMember({"dmy", "mdy"}))
-      ->default_str("dmy");
+  const CLI::Option* date_order_option =
+      app.add_option("--date-order", date_order,
+                     "How to read 04/05/2020: dmy (4 May) or mdy (April 5). Unset: dmy, except a file's stated "
+                     "dates when others in the same file show their order (10-25-2017: mdy)")
+          ->check(CLI::IsMember({"dmy", "mdy"}))
+          ->default_str("dmy");
   app.add_option("--time-zone", options.analyser.time_zone,
                  "Clock the files' modification times are read on, when a release's date comes from it or a "
                  "dateline has no year (IANA zone, e.g. Asia/Jakarta; default: $TZ, else the machine's)")
@@ -256,6 +259,7 @@ int Main(int argc, char** argv) {
     return pressdex::cli::Fail(
         kProgram, pressdex::Status::InvalidArgument("no PATH to index (see --help); --compact needs none"));
   options.analyser.day_first = date_order == "dmy";
+  options.analyser.date_order_stated = date_order_option->count() > 0;
   options.bulk = bulk == "always"  ? pressdex::BulkMode::kAlways
                  : bulk == "never" ? pressdex::BulkMode::kNever
                                    : pressdex::BulkMode::kAuto;

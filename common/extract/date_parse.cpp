@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -252,6 +251,17 @@ class Matcher {
     return std::nullopt;
   }
 
+  // The order of day and month a date at token k shows: only a numeric
+  // "a-b-yyyy" can show one, when only one reading of it is a valid date.
+  NumericOrder OrderAt(std::size_t k) const {
+    std::size_t end_tok = 0;
+    if (!Num(k, 1, 2) || !Numeric(k, &end_tok)) return NumericOrder::kNone;  // a word, or the year first
+    const int a = toks_[k].value, b = toks_[k + 2].value, year = toks_[k + 4].value;
+    const bool day_first = IsValidDate(year, b, a), month_first = IsValidDate(year, a, b);
+    if (day_first && month_first) return NumericOrder::kEither;
+    return day_first ? NumericOrder::kDayFirst : NumericOrder::kMonthFirst;
+  }
+
  private:
   bool Num(std::size_t k, std::size_t min_digits, std::size_t max_digits) const {
     return k < toks_.size() && toks_[k].kind == Kind::kNum && toks_[k].digits >= min_digits &&
@@ -415,6 +425,28 @@ bool HasDigit(std::string_view s) {
   return false;
 }
 
+// The token the first date starts at (its date in `*date`, one past its end
+// in `*end_tok`), or toks.size() when there is none.
+std::size_t FirstDate(const std::vector<Tok>& toks, const Matcher& matcher, bool allow_partial, DateParts* date,
+                      std::size_t* end_tok) {
+  for (std::size_t k = 0; k < toks.size(); ++k) {
+    // Every date has a number within its first three tokens.
+    bool number_near = false;
+    for (std::size_t j = k; j < toks.size() && j < k + 4; ++j) {
+      if (toks[j].kind == Kind::kNum) {
+        number_near = true;
+        break;
+      }
+    }
+    if (!number_near) continue;
+    if (auto d = matcher.At(k, allow_partial, end_tok)) {
+      *date = *d;
+      return k;
+    }
+  }
+  return toks.size();
+}
+
 }  // namespace
 
 DateParser::DateParser() : tables_(BuildTables()) {}
@@ -453,22 +485,22 @@ std::optional<DateMatch> DateParser::FindFirst(std::string_view text, bool day_f
   if (!HasDigit(text)) return std::nullopt;
   const std::vector<Tok> toks = Tokenise(text);
   const Matcher matcher(*tables_, toks, day_first);
-  for (std::size_t k = 0; k < toks.size(); ++k) {
-    // Every date has a number within its first three tokens.
-    bool number_near = false;
-    for (std::size_t j = k; j < toks.size() && j < k + 4; ++j) {
-      if (toks[j].kind == Kind::kNum) {
-        number_near = true;
-        break;
-      }
-    }
-    if (!number_near) continue;
-    std::size_t end_tok = 0;
-    if (auto d = matcher.At(k, allow_partial, &end_tok)) {
-      return DateMatch{*d, toks[k].begin, toks[end_tok - 1].end};
-    }
-  }
-  return std::nullopt;
+  std::size_t end_tok = 0;
+  DateParts d;
+  const std::size_t k = FirstDate(toks, matcher, allow_partial, &d, &end_tok);
+  if (k == toks.size()) return std::nullopt;
+  return DateMatch{d, toks[k].begin, toks[end_tok - 1].end};
+}
+
+NumericOrder DateParser::FieldOrder(std::string_view s) const {
+  s = extract::TrimView(s);
+  if (!HasDigit(s)) return NumericOrder::kNone;
+  const std::vector<Tok> toks = Tokenise(s);
+  const Matcher matcher(*tables_, toks, true);
+  std::size_t end_tok = 0;
+  DateParts d;
+  const std::size_t k = FirstDate(toks, matcher, false, &d, &end_tok);
+  return k == toks.size() ? NumericOrder::kNone : matcher.OrderAt(k);
 }
 
 std::optional<DateParts> DateParser::ParseExact(std::string_view s, bool day_first) const {
@@ -504,19 +536,14 @@ std::string FormatIsoDate(const DateParts& d) {
   return buf;
 }
 
-int NearestYear(int month, int day, const DateParts& reference) {
-  const long long ref = DaysFromCivil(reference.year, reference.month, reference.day);
-  int best = reference.year;
-  long long best_distance = -1;
-  for (const int y : {reference.year - 1, reference.year, reference.year + 1}) {
-    if (!IsValidDate(y, month, day)) continue;
-    const long long dist = std::llabs(DaysFromCivil(y, month, day) - ref);
-    if (best_distance < 0 || dist < best_distance) {
-      best = y;
-      best_distance = dist;
-    }
+int LatestYearUpTo(int month, int day, const DateParts& reference, int slack_days) {
+  const long long latest = DaysFromCivil(reference.year, reference.month, reference.day) + slack_days;
+  // A year ahead when the slack crosses a new year; a leap day recurs within
+  // eight years (1896 to 1904).
+  for (int y = reference.year + 1; y >= reference.year - 8; --y) {
+    if (IsValidDate(y, month, day) && DaysFromCivil(y, month, day) <= latest) return y;
   }
-  return best;
+  return 0;
 }
 
 long long DayNumber(const DateParts& d) { return DaysFromCivil(d.year, d.month, d.day); }

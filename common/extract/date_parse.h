@@ -26,6 +26,11 @@ struct DateMatch {
   std::size_t end = 0;
 };
 
+// What a date says about the order of day and month: "13-08-2018" can only
+// be day first, "08-13-2018" only month first, "08-12-2018" either; a date
+// with its year first or its month in words says nothing.
+enum class NumericOrder { kNone, kEither, kDayFirst, kMonthFirst };
+
 class DateParser {
  public:
   // The shared parser; its tables are built from ICU on first use.
@@ -42,6 +47,9 @@ class DateParser {
   std::optional<DateMatch> FindFirst(std::string_view text, bool day_first, bool allow_partial,
                                      std::size_t limit = std::string_view::npos) const;
 
+  // The order of day and month the first full date in field `s` shows.
+  NumericOrder FieldOrder(std::string_view s) const;
+
   // A date that covers all of `s` but for spaces and punctuation ("March 3",
   // "29 April 2020"); partial dates allowed. For dateline fields.
   std::optional<DateParts> ParseExact(std::string_view s, bool day_first) const;
@@ -57,9 +65,11 @@ class DateParser {
 bool IsValidDate(int year, int month, int day);
 // "YYYY-MM-DD"; "" when `d` is not a valid full date.
 std::string FormatIsoDate(const DateParts& d);
-// The year that puts day/month nearest to the reference date (within a year
-// either way): "Dec 30" seen on 2 Jan 2021 is 2020.
-int NearestYear(int month, int day, const DateParts& reference);
+// The latest year that puts day/month at most `slack_days` after the
+// reference date: "Dec 30" seen on 2 Jan 2021 is 2020, "Mar 3" seen on
+// 24 Nov 2026 is 2026, "Feb 29" seen on 1 Mar 2023 is 2020. 0 when no year
+// has that day ("Feb 30").
+int LatestYearUpTo(int month, int day, const DateParts& reference, int slack_days);
 // The date (UTC) of a Unix time; FileClock reads one in a time zone.
 DateParts DateFromUnixTime(long long seconds);
 // Days since 1970-01-01 of a full date (proleptic Gregorian), for day arithmetic.

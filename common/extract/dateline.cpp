@@ -187,8 +187,13 @@ std::optional<Dateline> FindDateline(const std::vector<std::string>& lines, std:
         d->length = dash + dash_len;
         while (d->length < line.size() && line[d->length] == ' ') ++d->length;
         // "Jakarta (ANTARA) –" under a "Jumat, 29 Mei 2020" strip: the strip dates it.
-        if (!d->date) {
-          if (auto strip = DateOnlyLine(lines, candidates, day_first)) d->date = strip->date;
+        // "KUALA LUMPUR, Feb 26 (Bernama) --" under "Last update: 26/02/2024":
+        // the page states the year the wire left out, better than a file time's.
+        if (!d->date || !d->date->full()) {
+          const auto strip = DateOnlyLine(lines, candidates, day_first);
+          if (strip && (!d->date || (strip->date->month == d->date->month && strip->date->day == d->date->day))) {
+            d->date = strip->date;
+          }
         }
         return d;
       }

@@ -43,7 +43,7 @@ std::optional<Release> AnalyseFile(const std::string& path, long long mtime = 0)
   auto read = ReadRecords(FormatForPath(path), buf.str());
   REQUIRE(read.ok());
   REQUIRE_FALSE(read->records.empty());
-  return TheAnalyser().Analyse(read->records.front(), FileInfo{path, "", mtime, 0}, {});
+  return TheAnalyser().Analyse(read->records.front(), FileInfo{path, "", mtime, 0, {}}, {});
 }
 
 const Organisation* Org(const Release& r, std::string_view name_or_alias) {
@@ -129,7 +129,7 @@ TEST_CASE("analyse: seed 2, ASCC partnership conference (VNA)", "[analyse][seeds
 TEST_CASE("analyse: no date anywhere and no file time gives no date", "[analyse]") {
   SourceRecord rec;
   rec.text = "A short note with no date in it at all, from nobody in particular.";
-  const Release r = TheAnalyser().Analyse(rec, FileInfo{"x.txt", "", 0, 0}, {});
+  const Release r = TheAnalyser().Analyse(rec, FileInfo{"x.txt", "", 0, 0, {}}, {});
   CHECK(r.date.empty());
   CHECK(r.date_source.empty());
 }
@@ -141,7 +141,7 @@ TEST_CASE("analyse: stated metadata wins and stays as written", "[analyse]") {
   rec.meta.date = "2016-03-04";
   rec.meta.organisations = {"Tax Division", "USAO - Florida, Southern"};
   rec.meta.topics = {"Tax"};
-  const Release r = TheAnalyser().Analyse(rec, FileInfo{"doj.jsonl", "", k2026, 0}, {});
+  const Release r = TheAnalyser().Analyse(rec, FileInfo{"doj.jsonl", "", k2026, 0, {}}, {});
   CHECK(r.date == "2016-03-04");
   CHECK(r.date_source == "metadata");
   CHECK(r.issuer.name == "Tax Division");
@@ -181,4 +181,18 @@ TEST_CASE("analyse: corpus samples in each language", "[analyse][corpus]") {
     CHECK(r->text.find(" | ") == std::string::npos);  // the site's navigation bar
   }
   if (found == 0) WARN("corpus/multilingual samples not present yet: skipped");
+}
+
+TEST_CASE("analyse: a year-less wire dateline takes its year from the page's date strip", "[analyse][corpus]") {
+  // "Last update: 26/02/2024 06:41 PM" above "KUALA LUMPUR, Feb 26 (Bernama) --":
+  // the page's year, not the copy's file time's (2025-12-01 here).
+  const auto r = AnalyseFile(Locate("security/aseanapol-online-scam-task-force-2024.txt", ""), k2026);
+  if (!r) {
+    WARN("corpus/security sample not present: skipped");
+    return;
+  }
+  CHECK(r->date == "2024-02-26");
+  CHECK(r->date_source == "dateline");
+  CHECK(r->place == "Kuala Lumpur");
+  CHECK(r->source == "Bernama");
 }

@@ -46,16 +46,54 @@ TEST_CASE("date: no date is invented", "[extract][date]") {
   CHECK(First("no digits at all") == "none");
 }
 
-TEST_CASE("date: partial dates and the nearest year", "[extract][date]") {
+TEST_CASE("date: partial dates and the latest year up to a reference", "[extract][date]") {
+  using pressdex::LatestYearUpTo;
   auto d = DateParser::Get().ParseExact("Feb 26", true);
   REQUIRE(d);
   CHECK(d->year == 0);
   CHECK(d->month == 2);
   CHECK(d->day == 26);
-  CHECK(pressdex::NearestYear(12, 30, {2021, 1, 2}) == 2020);
-  CHECK(pressdex::NearestYear(2, 26, {1987, 2, 27}) == 1987);
+  CHECK(LatestYearUpTo(12, 30, {2021, 1, 2}, 0) == 2020);
+  CHECK(LatestYearUpTo(2, 26, {1987, 2, 27}, 0) == 1987);
+  // Months ahead is last year's, however near: never the next year's.
+  CHECK(LatestYearUpTo(3, 3, {2026, 11, 24}, 2) == 2026);
+  CHECK(LatestYearUpTo(12, 1, {2026, 11, 24}, 2) == 2025);
+  // The slack reaches into the next day or two, across a new year too.
+  CHECK(LatestYearUpTo(11, 26, {2026, 11, 24}, 2) == 2026);
+  CHECK(LatestYearUpTo(11, 27, {2026, 11, 24}, 2) == 2025);
+  CHECK(LatestYearUpTo(1, 1, {2020, 12, 31}, 2) == 2021);
+  CHECK(LatestYearUpTo(1, 2, {2020, 12, 31}, 2) == 2021);
+  CHECK(LatestYearUpTo(1, 3, {2020, 12, 31}, 2) == 2020);
+  CHECK(LatestYearUpTo(1, 1, {2020, 12, 31}, 0) == 2020);
+  CHECK(LatestYearUpTo(12, 31, {2021, 1, 1}, 2) == 2020);
+  // A leap day goes back to the last leap year, across 1900 (no leap year) too.
+  CHECK(LatestYearUpTo(2, 29, {2024, 3, 1}, 2) == 2024);
+  CHECK(LatestYearUpTo(2, 29, {2024, 2, 28}, 2) == 2024);
+  CHECK(LatestYearUpTo(2, 29, {2024, 2, 26}, 2) == 2020);
+  CHECK(LatestYearUpTo(2, 29, {2023, 6, 1}, 2) == 2020);
+  CHECK(LatestYearUpTo(2, 29, {1903, 6, 1}, 2) == 1896);
+  CHECK(LatestYearUpTo(2, 30, {2023, 6, 1}, 2) == 0);
   const auto t = pressdex::DateFromUnixTime(1588118400);  // 2020-04-29T00:00Z
   CHECK(FormatIsoDate(t) == "2020-04-29");
+}
+
+TEST_CASE("date: the order of day and month a field shows", "[extract][date]") {
+  using pressdex::NumericOrder;
+  const auto order = [](std::string_view s) { return DateParser::Get().FieldOrder(s); };
+  CHECK(order("10-25-2017") == NumericOrder::kMonthFirst);
+  CHECK(order("25-10-2017") == NumericOrder::kDayFirst);
+  CHECK(order("10/25/2017 09:00") == NumericOrder::kMonthFirst);
+  CHECK(order(" 13.08.2018") == NumericOrder::kDayFirst);
+  CHECK(order("08-12-2018") == NumericOrder::kEither);
+  // Year first, month in words, nothing parsable: no order shown.
+  CHECK(order("2018-08-13") == NumericOrder::kNone);
+  CHECK(order("2018-08-13T10:00:00Z") == NumericOrder::kNone);
+  CHECK(order("13 August 2018") == NumericOrder::kNone);
+  CHECK(order("August 13, 2018") == NumericOrder::kNone);
+  CHECK(order("") == NumericOrder::kNone);
+  CHECK(order("13-13-2018") == NumericOrder::kNone);
+  // The first date decides, as for the date the field is read as.
+  CHECK(order("13 August 2018, updated 08-14-2018") == NumericOrder::kNone);
 }
 
 TEST_CASE("date: metadata fields", "[extract][date]") {

@@ -76,6 +76,23 @@ TEST_CASE("dateline: a date-only strip dates an agency dateline", "[extract][dat
   CHECK(d->date->month == 5);
 }
 
+TEST_CASE("dateline: a date-only strip gives a year-less dateline its year", "[extract][dateline]") {
+  auto d =
+      FindDateline({"Last update: 26/02/2024 06:41 PM", "KUALA LUMPUR, Feb 26 (Bernama) -- Police forces..."}, 0, true);
+  REQUIRE(d);
+  CHECK(d->place == "Kuala Lumpur");
+  REQUIRE(d->date);
+  CHECK(d->date->year == 2024);
+  CHECK(d->date->month == 2);
+  CHECK(d->date->day == 26);
+  // A strip of another day is not this story's: the year stays to be found.
+  d = FindDateline({"Last update: 27/02/2024 06:41 PM", "KUALA LUMPUR, Feb 26 (Bernama) -- Police forces..."}, 0, true);
+  REQUIRE(d);
+  REQUIRE(d->date);
+  CHECK(d->date->year == 0);
+  CHECK(d->date->day == 26);
+}
+
 TEST_CASE("place: case normalised", "[extract][place]") {
   CHECK(pressdex::NormalisePlace("JAKARTA") == "Jakarta");
   CHECK(pressdex::NormalisePlace("SAN  FRANCISCO,") == "San Francisco");

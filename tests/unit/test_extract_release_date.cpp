@@ -46,9 +46,46 @@ TEST_CASE("release date: a year-less dateline and the file time", "[extract][dat
   CHECK(Choose("", DateParts{0, 1, 1}, "", DateParts{1986, 12, 31}) == "1986-12-31 mtime");
   // A file time after the dateline's day may be a copy or a crawl: the dateline stands.
   CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 4}) == "1987-03-03 dateline");
-  // Far apart: the file time only lends the nearest year.
+  // Further apart the file time only lends the year: the latest that keeps
+  // the day on or before the file time, give or take the clocks' two days.
   CHECK(Choose("", DateParts{0, 12, 30}, "", DateParts{2021, 1, 2}) == "2020-12-30 dateline");
   CHECK(Choose("", kMarch3, "", DateParts{1987, 3, 1}) == "1987-03-03 dateline");
+  CHECK(Choose("", kMarch3, "", DateParts{1987, 2, 28}) == "1986-03-03 dateline");
+}
+
+TEST_CASE("release date: a year-less dateline is never dated after its file", "[extract][date]") {
+  // Written on 24 Nov 2026: March 3 is the one before, not 2027's, 100 days
+  // after the file existed.
+  CHECK(Choose("", kMarch3, "", DateParts{2026, 11, 24}) == "2026-03-03 dateline");
+  CHECK(Choose("", DateParts{0, 12, 1}, "", DateParts{2026, 11, 24}) == "2025-12-01 dateline");
+  // New year: a late-December dateline in a January file is last year's...
+  CHECK(Choose("", DateParts{0, 12, 28}, "", DateParts{2021, 1, 3}) == "2020-12-28 dateline");
+  // ...and a 1 January dateline in a 31 December file is the next day, ahead
+  // of the indexer's clock (the file time's day wins, as for March 3 above).
+  CHECK(Choose("", DateParts{0, 1, 1}, "", DateParts{2020, 12, 31}) == "2020-12-31 mtime");
+  CHECK(Choose("", DateParts{0, 1, 2}, "", DateParts{2020, 12, 31}) == "2021-01-02 dateline");
+  CHECK(Choose("", DateParts{0, 1, 5}, "", DateParts{2020, 12, 31}) == "2020-01-05 dateline");
+  // Feb 29: the last leap year's, unless the leap day is this year's and not
+  // after the file.
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 3, 2}) == "2024-02-29 dateline");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 2, 28}) == "2024-02-28 mtime");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2025, 11, 24}) == "2024-02-29 dateline");
+  CHECK(Choose("", DateParts{0, 2, 29}, "", DateParts{2024, 1, 10}) == "2020-02-29 dateline");
+  // No year has the day: the dateline dates nothing, the body or file time does.
+  CHECK(Choose("", DateParts{0, 2, 30}, "", DateParts{2024, 1, 10}) == "2024-01-10 mtime");
+}
+
+TEST_CASE("analyse: a year-less wire dateline in a file written months later", "[analyse][date]") {
+  SourceRecord rec;
+  rec.text = "T\n\nTOKYO, March 3 - text said.\n";
+  const FileInfo file{"x.txt", "", 1795521600, 0, {}};  // 2026-11-24T12:00Z
+  AnalyserOptions options;
+  options.time_zone = "UTC";
+  auto a = Analyser::Create(options);
+  REQUIRE(a.ok());
+  const Release r = (*a)->Analyse(rec, file, {});
+  CHECK(r.date == "2026-03-03");
+  CHECK(r.date_source == "dateline");
 }
 
 TEST_CASE("release date: a dateline with its year is kept as written", "[extract][date]") {
@@ -64,6 +101,29 @@ TEST_CASE("release date: a body date ahead of the file time is not the release's
   CHECK(Choose("", std::nullopt, "on 6 March 1987", DateParts{1987, 3, 5}) == "1987-03-06 body");
   // Without a file time nothing says the date is ahead.
   CHECK(Choose("", std::nullopt, body, std::nullopt) == "1997-08-01 body");
+}
+
+TEST_CASE("release date: only a date atop the body dates the release", "[extract][date]") {
+  // 400 characters of Vietnamese (most of them 2-3 bytes), then an event's date.
+  std::string lead;
+  for (int i = 0; i < 10; ++i) lead += "Chính phủ đã ban hành nghị định mới về học phí. ";  // 48 characters
+  const std::string deep = lead + "\nNgày 2/10/2015, Chính phủ đã ban hành nghị định.";
+  CHECK(Choose("", std::nullopt, deep, DateParts{2021, 5, 3}) == "2021-05-03 mtime");
+  CHECK(Choose("", std::nullopt, deep, std::nullopt) == "none");
+  // At the top it counts: a date strip, or the lead's first words.
+  CHECK(Choose("", std::nullopt, "Ngày 14/4/2021, Bộ GDĐT công bố.\n" + lead, DateParts{2021, 5, 3}) ==
+        "2021-04-14 body");
+  // The limit counts characters, not bytes (Thai letters are 3 bytes each),
+  // and a date starting at character 399 is read whole though it runs past
+  // the 400th.
+  std::string thai;
+  for (int i = 0; i < 398; ++i) thai += "ก";
+  CHECK(Choose("", std::nullopt, thai + " 27 เมษายน 2564", DateParts{2021, 5, 3}) == "2021-04-27 body");
+  CHECK(Choose("", std::nullopt, thai + "ก 27 เมษายน 2564", DateParts{2021, 5, 3}) == "2021-05-03 mtime");
+  // A date ahead of the file is skipped for the next one, at the top only.
+  CHECK(Choose("", std::nullopt, "Due 1 June 2021; issued 28 April 2021.", DateParts{2021, 5, 3}) == "2021-04-28 body");
+  CHECK(Choose("", std::nullopt, "Due 1 June 2021.\n" + lead + "Issued 28 April 2021.", DateParts{2021, 5, 3}) ==
+        "2021-05-03 mtime");
 }
 
 TEST_CASE("file clock: the day of an instant depends on the zone", "[extract][date]") {
@@ -92,7 +152,7 @@ TEST_CASE("analyse: a wire dateline is read against the file time on the indexer
   rec.text =
       "Japan trade surplus widens\n\nTOKYO, March 3 - Japan's trade surplus widened in February, "
       "the Finance Ministry said in a statement released this morning.";
-  const FileInfo file{"tokyo.txt", "", 541735200, 0};  // 21:00 on 2 March in New York
+  const FileInfo file{"tokyo.txt", "", 541735200, 0, {}};  // 21:00 on 2 March in New York
   auto analyse = [&](const char* zone) {
     AnalyserOptions options;
     options.time_zone = zone;
@@ -106,4 +166,21 @@ TEST_CASE("analyse: a wire dateline is read against the file time on the indexer
   AnalyserOptions bad;
   bad.time_zone = "Nowhere/Atlantis";
   CHECK_FALSE(Analyser::Create(bad).ok());
+}
+
+TEST_CASE("analyse: a historical date deep in a Vietnamese article is not its date", "[analyse][date]") {
+  // The shape of dantri's news_education_174 (header lines removed): a title,
+  // then one sentence a line; the decree of 2015 is on line 40.
+  SourceRecord rec;
+  rec.text = "Nhiều trường đại học tăng học phí từ năm 2021\n";
+  for (int i = 0; i < 39; ++i) rec.text += "Trường thứ " + std::to_string(i + 1) + " tăng học phí không quá 10%.\n";
+  rec.text += "Ngày 2/10/2015, Chính phủ đã ban hành Nghị định 86.\n";
+  const FileInfo file{"news_education_174.txt", "", 1620043200, 0, {}};  // 2021-05-03T12:00Z
+  AnalyserOptions options;
+  options.time_zone = "UTC";
+  auto a = Analyser::Create(options);
+  REQUIRE(a.ok());
+  const Release r = (*a)->Analyse(rec, file, {});
+  CHECK(r.date == "2021-05-03");
+  CHECK(r.date_source == "mtime");
 }

@@ -11,7 +11,7 @@ Release AnalyseText(const std::string& text) {
   REQUIRE(analyser.ok());
   SourceRecord record;
   record.text = text;
-  return (*analyser)->Analyse(record, FileInfo{"x.txt", ".", 0, 0}, {});
+  return (*analyser)->Analyse(record, FileInfo{"x.txt", ".", 0, 0, {}}, {});
 }
 }  // namespace
 

@@ -41,7 +41,11 @@ namespace {
 //    indexer's clock; body dates ahead of the file skipped (release_date.h).
 // 5: document data as key=value lines, not JSON (JSON data still decodes).
 // 6: near-duplicate clusters (band and cluster terms, kClusterSlot).
-constexpr std::string_view kAnalysisVersion = "6";
+// 7: Thai/Lao ฯ leaves its word's term; gazetteer names in caseless scripts;
+//    dates: year-less datelines never after the file, body dates only near
+//    the top, per-file date order; "SITE.CO, Place –" datelines; a lone CR
+//    ends a line.
+constexpr std::string_view kAnalysisVersion = "7";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

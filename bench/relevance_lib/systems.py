@@ -13,6 +13,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import sys
 
 
 def sanitize(query):
@@ -50,7 +51,14 @@ class Pressdex:
         if reuse and os.path.isdir(self.db):
             return
         shutil.rmtree(self.db, ignore_errors=True)
-        subprocess.run([self.index_bin, "--db", self.db, "--rebuild", "-q", files_dir], check=True)
+        # Exit 1: some files refused (CRAN's two empty abstracts are blank
+        # files); they could match no query, so the scores are unaffected.
+        out = subprocess.run([self.index_bin, "--db", self.db, "--rebuild", files_dir], capture_output=True, text=True)
+        if out.returncode not in (0, 1):
+            raise SystemExit(f"relevance: pressdex-index failed ({out.returncode}): {out.stderr}")
+        refused = [l for l in out.stderr.splitlines() if l.count(": ") >= 2 and "files:" not in l]
+        if refused:
+            print(f"relevance: pressdex-index refused {len(refused)} file(s), e.g. {refused[0]}", file=sys.stderr)
 
     def search(self, queries):
         return self._search_batch(queries) if self.batch else self._search_each(queries)

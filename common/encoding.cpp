@@ -1,24 +1,12 @@
 #include "common/encoding.h"
 
-#include <unicode/ucsdet.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <memory>
-
+#include "common/legacy_charset.h"
 #include "common/normalize.h"
 
 namespace pressdex {
 namespace {
-
-Result<std::string> Convert(std::string_view bytes, const char* charset) {
-  // Unconvertible bytes become U+FFFD (ICU's substitution callback).
-  const icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
-  if (text.isBogus()) return Status::InvalidArgument(std::string("cannot convert from ") + charset);
-  std::string out;
-  text.toUTF8String(out);
-  return out;
-}
 
 // NUL or many control bytes other than whitespace mean binary data, not text.
 bool LooksBinary(std::string_view bytes) {
@@ -66,39 +54,25 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
     bytes.remove_prefix(3);  // then decoded as UTF-8 below
   else if (starts("\xFF\xFE") || starts("\xFE\xFF")) {
     const char* cs = starts("\xFF\xFE") ? "UTF-16LE" : "UTF-16BE";
-    auto converted = Convert(bytes.substr(2), cs);
+    auto converted = ConvertFrom(bytes.substr(2), cs);
     if (!converted.ok()) return converted.status();
-    if (LooksBinary(converted.value())) return Status::InvalidArgument("binary content after a UTF-16 byte order mark");
-    return DecodedText{std::move(converted.value()), cs, 0};
+    if (LooksBinary(converted->utf8)) return Status::InvalidArgument("binary content after a UTF-16 byte order mark");
+    return DecodedText{std::move(converted->utf8), cs};
   }
   if (LooksBinary(bytes)) return Status::InvalidArgument("binary content (NUL or control bytes), not text");
-  if (IsAscii(bytes)) return DecodedText{std::string(bytes), "US-ASCII", 0};
+  if (IsAscii(bytes)) return DecodedText{std::string(bytes), "US-ASCII"};
 
   const Utf8Census census = CountUtf8(bytes);
-  if (census.invalid == 0) return DecodedText{std::string(bytes), "UTF-8", 0};
+  if (census.invalid == 0) return DecodedText{std::string(bytes), "UTF-8"};
   // Mostly good UTF-8 with a few broken bytes (a bad copy-paste, a cut in the
   // middle of a character): repair it rather than reading all of it as Latin-1.
   if (census.multibyte >= census.invalid) return DecodedText{SanitizeUtf8(bytes), "UTF-8", census.invalid};
 
-  // Not UTF-8: ask ICU which legacy charset it most likely is.
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), &ucsdet_close);
-  const char* name = nullptr;
-  if (U_SUCCESS(status)) {
-    ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-    const UCharsetMatch* match = U_SUCCESS(status) ? ucsdet_detect(detector.get(), &status) : nullptr;
-    if (match != nullptr && U_SUCCESS(status)) name = ucsdet_getName(match, &status);
-    if (U_FAILURE(status)) name = nullptr;
-  }
-  std::string charset = name != nullptr ? name : "windows-1252";
-  // ICU reports ISO-8859-1 for text that is usually Windows-1252 (curly quotes
-  // in 0x80-0x9F), and may still say UTF-8 for bytes we found invalid.
-  if (charset == "ISO-8859-1" || charset == "UTF-8" || charset.rfind("UTF-16", 0) == 0 ||
-      charset.rfind("UTF-32", 0) == 0)
-    charset = "windows-1252";
-  auto converted = Convert(bytes, charset.c_str());
+  // Not UTF-8: a legacy charset (common/legacy_charset.h says how it is chosen).
+  const CharsetGuess guess = GuessLegacyCharset(bytes);
+  auto converted = ConvertFrom(bytes, guess.charset.c_str());
   if (!converted.ok()) return DecodedText{SanitizeUtf8(bytes), "UTF-8", census.invalid};
-  return DecodedText{SanitizeUtf8(converted.value()), charset, 0};
+  return DecodedText{SanitizeUtf8(converted->utf8), guess.charset, 0, guess.uncertain};
 }
 
 }  // namespace pressdex

@@ -115,6 +115,8 @@ LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
     if (text->replaced > 0)
       loaded.warnings.push_back(fmt::format("{} invalid UTF-8 sequence{} replaced by U+FFFD", text->replaced,
                                             text->replaced == 1 ? "" : "s"));
+    if (text->uncertain)  // no reading of the bytes convinced (common/legacy_charset.h): say which was taken
+      loaded.warnings.push_back(fmt::format("decoded as {}; the encoding was uncertain", text->charset));
     if (IsLikelyZawgyi(text->utf8))  // no converter in ICU: say so (docs/languages.md)
       loaded.warnings.push_back(
           "Burmese text looks Zawgyi-encoded, not Unicode: its words will not match Unicode queries");

@@ -242,4 +242,13 @@ bool InDictionary(std::string_view word) {
   return false;
 }
 
+bool HasDictionary(std::string_view word) {
+  if (word.empty()) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && DictionaryFor(ScriptOf(c)).loaded();
+}
+
 }  // namespace pressdex

@@ -28,4 +28,9 @@ void ForEachSubword(std::string_view term, const SubwordSink& sink);
 // Khmer, Burmese, Chinese/Japanese). For tests and tools.
 bool InDictionary(std::string_view word);
 
+// True if ICU has a dictionary for the script of `word`'s first character:
+// only then can InDictionary say yes (common/legacy_charset uses the pair to
+// tell Thai from byte soup in Thai letters).
+bool HasDictionary(std::string_view word);
+
 }  // namespace pressdex

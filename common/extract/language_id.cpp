@@ -5,16 +5,19 @@
 #include "common/extract/text_util.h"
 
 namespace pressdex {
+namespace {
 
-LanguageGuess IdentifyLanguage(std::string_view text) {
-  constexpr std::size_t kMaxBytes = 4096;
+constexpr std::size_t kMaxBytes = 4096;
+
+// The first few KB of `text`, never cut inside a UTF-8 sequence: CLD2 would
+// call the text invalid.
+int PrefixLength(std::string_view text) {
   std::size_t n = std::min(text.size(), kMaxBytes);
-  // Never cut a UTF-8 sequence in half: CLD2 would call the text invalid.
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-  bool reliable = false;
-  int valid_prefix = 0;
-  const CLD2::Language lang =
-      CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(n), true, &reliable, &valid_prefix);
+  return static_cast<int>(n);
+}
+
+LanguageGuess Guess(CLD2::Language lang, bool reliable) {
   LanguageGuess guess;
   if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return guess;
   std::string code = CLD2::LanguageCode(lang);
@@ -29,6 +32,32 @@ LanguageGuess IdentifyLanguage(std::string_view text) {
   guess.code = extract::AsciiLower(code);
   guess.reliable = reliable;
   return guess;
+}
+
+}  // namespace
+
+LanguageGuess IdentifyLanguage(std::string_view text) {
+  bool reliable = false;
+  int valid_prefix = 0;
+  const CLD2::Language lang =
+      CLD2::DetectLanguageCheckUTF8(text.data(), PrefixLength(text), true, &reliable, &valid_prefix);
+  return Guess(lang, reliable);
+}
+
+LanguageFit FitLanguage(std::string_view text) {
+  CLD2::Language top3[3];
+  int percent3[3] = {0, 0, 0};
+  double score3[3] = {0, 0, 0};
+  int text_bytes = 0;
+  bool reliable = false;
+  int valid_prefix = 0;
+  const CLD2::Language lang =
+      CLD2::ExtDetectLanguageSummaryCheckUTF8(text.data(), PrefixLength(text), true, nullptr, 0, top3, percent3, score3,
+                                              nullptr, &text_bytes, &reliable, &valid_prefix);
+  LanguageFit fit;
+  fit.guess = Guess(lang, reliable);
+  if (!fit.guess.code.empty() && lang == top3[0]) fit.score = score3[0];
+  return fit;
 }
 
 }  // namespace pressdex

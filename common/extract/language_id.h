@@ -15,4 +15,14 @@ struct LanguageGuess {
 // read: enough for CLD2 and keeps the cost flat). Thread-safe.
 LanguageGuess IdentifyLanguage(std::string_view text);
 
+// IdentifyLanguage with how well the text fits the language, for judging
+// whether a decoding of unknown bytes is text at all (common/legacy_charset).
+struct LanguageFit {
+  LanguageGuess guess;
+  // CLD2's normalised score for the language (0 with no language): garbled
+  // text scores lower than real text; comparable within one language only.
+  double score = 0.0;
+};
+LanguageFit FitLanguage(std::string_view text);
+
 }  // namespace pressdex

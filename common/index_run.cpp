@@ -44,7 +44,7 @@ namespace {
 // 7: Thai/Lao ฯ leaves its word's term; gazetteer names in caseless scripts;
 //    dates: year-less datelines never after the file, body dates only near
 //    the top, per-file date order; "SITE.CO, Place –" datelines; a lone CR
-//    ends a line.
+//    ends a line; legacy charsets (TIS-620, windows-1258) detected.
 constexpr std::string_view kAnalysisVersion = "7";
 
 std::string FileBytesOrEmpty(const std::string& path) {

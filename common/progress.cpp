@@ -9,9 +9,6 @@
 namespace pressdex {
 namespace {
 
-// fwrite, not fmt::print: progress on a pipe that closed must not throw.
-void Write(std::FILE* out, std::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
-
 std::string Thousands(std::size_t n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
@@ -67,9 +64,9 @@ void ProgressPrinter::Update(std::string_view phase, std::size_t files_done, std
   if (terminal_) {
     const std::size_t width = TerminalWidth(::fileno(out_), 80);
     std::string line = FormatProgress(snapshot, width > 0 ? width - 1 : 0);
-    Write(out_, fmt::format("\r{}\x1b[K", line));
+    WriteText(out_, fmt::format("\r{}\x1b[K", line));
   } else {
-    Write(out_, fmt::format("pressdex-index: progress: {}\n", FormatProgress(snapshot, 0)));
+    WriteText(out_, fmt::format("pressdex-index: progress: {}\n", FormatProgress(snapshot, 0)));
   }
   std::fflush(out_);
   drawn_ = true;
@@ -77,7 +74,7 @@ void ProgressPrinter::Update(std::string_view phase, std::size_t files_done, std
 
 void ProgressPrinter::Finish() {
   if (terminal_ && drawn_) {
-    Write(out_, "\r\x1b[K");
+    WriteText(out_, "\r\x1b[K");
     std::fflush(out_);
   }
   drawn_ = false;

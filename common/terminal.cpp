@@ -34,4 +34,6 @@ std::string TerminalSafe(std::string_view text) {
   return out;
 }
 
+void WriteText(std::FILE* out, std::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
+
 }  // namespace pressdex

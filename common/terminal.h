@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -17,5 +18,10 @@ std::size_t TerminalWidth(int fd, std::size_t fallback);
 // each C0/C1 control and DEL becomes '?', a tab or line break a space. Byte
 // for byte, so offsets into `text` (snippet highlights) stay right.
 std::string TerminalSafe(std::string_view text);
+
+// Writes `text` to `out` with fwrite, never throwing (fmt::print throws when
+// the reader of a pipe is gone or the disk is full): for reports that must
+// not stop the work; the stream's error flag tells the caller afterwards.
+void WriteText(std::FILE* out, std::string_view text);
 
 }  // namespace pressdex

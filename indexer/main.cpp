@@ -15,6 +15,7 @@
 #include "common/db_path.h"
 #include "common/index_run.h"
 #include "common/progress.h"
+#include "common/terminal.h"
 
 // Read by jemalloc when the indexer is linked with it (indexer/CMakeLists.txt),
 // ignored otherwise: give freed pages back within a second instead of ten, so
@@ -32,10 +33,10 @@ constexpr const char* kProgram = "pressdex-index";
 // asked for: the list of files added/updated/removed (--dry-run, --verbose),
 // one per line and flushed as it goes so a pipe sees progress, or the JSON
 // summary (--format json).
-// Reports go out with fwrite, never an exception: a reader gone from the
-// pipe (`pressdex-index -v | head -1`) must not stop the indexing; the
+// Reports go out through WriteText, which never throws: a reader gone from
+// the pipe (`pressdex-index -v | head -1`) must not stop the indexing; the
 // failed write is reported once at the end (exit 4).
-void Say(std::FILE* out, const std::string& text) { std::fwrite(text.data(), 1, text.size(), out); }
+using pressdex::WriteText;
 
 class CliReporter : public pressdex::IndexReporter {
  public:
@@ -45,12 +46,12 @@ class CliReporter : public pressdex::IndexReporter {
   void Problem(const std::string& path, const std::string& message) override {
     if (quiet_) return;
     ClearProgress();
-    Say(stderr, fmt::format("{}: {}: {}\n", kProgram, path, message));
+    WriteText(stderr, fmt::format("{}: {}: {}\n", kProgram, path, message));
   }
   void Warning(const std::string& path, const std::string& message) override {
     if (quiet_) return;
     ClearProgress();
-    Say(stderr, fmt::format("{}: {}: warning: {}\n", kProgram, path, message));
+    WriteText(stderr, fmt::format("{}: {}: warning: {}\n", kProgram, path, message));
   }
   void Progress(std::string_view phase, std::size_t files_done, std::size_t files_total,
                 std::size_t releases) override {
@@ -66,16 +67,16 @@ class CliReporter : public pressdex::IndexReporter {
   void Action(pressdex::FileAction action, const std::string& path) override {
     actions_[pressdex::FileActionName(action)].push_back(path);
     if (!list_actions_) return;
-    Say(actions_out_, fmt::format("{} {}\n", pressdex::FileActionName(action), path));
+    WriteText(actions_out_, fmt::format("{} {}\n", pressdex::FileActionName(action), path));
     std::fflush(actions_out_);
   }
   void Committed(std::size_t documents) override {
     if (!list_actions_) return;
-    Say(actions_out_, fmt::format("commit {} documents\n", documents));
+    WriteText(actions_out_, fmt::format("commit {} documents\n", documents));
     std::fflush(actions_out_);
   }
   void Waiting(const std::string& message) override {
-    Say(stderr, fmt::format("{}: {}; waiting for it to finish (--wait)\n", kProgram, message));
+    WriteText(stderr, fmt::format("{}: {}; waiting for it to finish (--wait)\n", kProgram, message));
   }
   const std::map<std::string_view, std::vector<std::string>>& actions() const { return actions_; }
 
@@ -109,15 +110,15 @@ void PrintText(const pressdex::IndexStats& s, const std::string& db_path) {
                       Plural(s.documents_written, "release"), s.documents_removed, s.seconds, db_path,
                       Plural(s.total_documents, "release"),
                       s.interrupted ? " Interrupted: what was done is committed." : "");
-  Say(stderr, text);
+  WriteText(stderr, text);
 }
 
 void PrintCompact(const pressdex::CompactStats& c, const std::string& db_path) {
   auto layout = [](std::size_t shards) { return shards == 1 ? std::string("one database") : Plural(shards, "shard"); };
-  Say(stderr,
-      fmt::format("{}: compacted {} ({} -> {}): {}, {:.1f} MB -> {:.1f} MB in {:.2f} s.\n", kProgram, db_path,
-                  layout(c.shards_before), layout(c.shards_after), Plural(c.documents, "release"),
-                  static_cast<double>(c.bytes_before) / 1e6, static_cast<double>(c.bytes_after) / 1e6, c.seconds));
+  WriteText(stderr, fmt::format("{}: compacted {} ({} -> {}): {}, {:.1f} MB -> {:.1f} MB in {:.2f} s.\n", kProgram,
+                                db_path, layout(c.shards_before), layout(c.shards_after),
+                                Plural(c.documents, "release"), static_cast<double>(c.bytes_before) / 1e6,
+                                static_cast<double>(c.bytes_after) / 1e6, c.seconds));
 }
 
 nlohmann::ordered_json CompactJson(const pressdex::CompactStats& c) {
@@ -305,7 +306,7 @@ int Main(int argc, char** argv) {
       PrintCompact(*compacted, options.db_path);
   }
   if (json) {
-    Say(stdout, summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    WriteText(stdout, summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   }
   if (!indexed) return pressdex::cli::kOk;
   if (indexed->interrupted) return pressdex::cli::kInterrupted;

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/terminal.h"
+
 namespace pressdex::cli {
 
 namespace {
@@ -92,12 +94,11 @@ bool StdoutWritten() {
   return flushed && std::ferror(stdout) == 0;
 }
 
+// Messages from here on never throw (WriteText): stderr may be a closed pipe too.
 int OutputFailed(const char* program) {
   const int error = errno;
-  if (error != 0)
-    fmt::print(stderr, "{}: cannot write to standard output: {}\n", program, std::strerror(error));
-  else
-    fmt::print(stderr, "{}: cannot write to standard output\n", program);
+  WriteText(stderr, error != 0 ? fmt::format("{}: cannot write to standard output: {}\n", program, std::strerror(error))
+                               : fmt::format("{}: cannot write to standard output\n", program));
   return kOutput;
 }
 
@@ -112,7 +113,7 @@ int RunGuarded(const char* program, int (*main)(int, char**), int argc, char** a
     // A write that failed in the middle of the results (fmt throws) is an
     // output error, not an internal one.
     if (std::ferror(stdout) != 0) return OutputFailed(program);
-    fmt::print(stderr, "{}: internal error: {}\n", program, e.what());
+    WriteText(stderr, fmt::format("{}: internal error: {}\n", program, e.what()));
     return kDatabase;
   }
   if (!StdoutWritten()) return OutputFailed(program);

@@ -6,7 +6,9 @@
 #include <charconv>
 #include <chrono>
 #include <map>
+#include <unordered_map>
 
+#include "common/normalize.h"
 #include "common/schema.h"
 
 namespace pressdex {
@@ -202,6 +204,46 @@ std::vector<FacetSpec> DefaultFacets() {
   return specs;
 }
 
+namespace {
+
+std::vector<FacetValue> AsValues(const FacetCounts& counts) {
+  std::vector<FacetValue> values;
+  values.reserve(counts.size());
+  for (const auto& [value, count] : counts) values.push_back(FacetValue{value, count});
+  return values;
+}
+
+// Names that differ only in case, accents or spacing ("KEMENTERIAN Kesihatan
+// Malaysia", "Kementerian Kesihatan Malaysia") are one value to the org:,
+// issuer:, place: and source: filters, which fold them (schema::FieldTerm):
+// counted apart, neither count would be what the filter finds. They are
+// summed and shown in their most frequent spelling. The sums stay exact: a
+// release never carries two spellings of one name (extraction merges them).
+std::vector<FacetValue> MergeSpellings(const FacetCounts& counts) {
+  struct Merged {
+    std::string shown;
+    Xapian::doccount shown_count = 0;
+    Xapian::doccount total = 0;
+  };
+  std::unordered_map<std::string, Merged> by_key;
+  by_key.reserve(counts.size());
+  for (const auto& [value, count] : counts) {
+    Merged& m = by_key[FoldKey(value)];
+    m.total += count;
+    // Ties go to the smaller spelling in byte order, whatever the hash order.
+    if (count > m.shown_count || (count == m.shown_count && value < m.shown)) {
+      m.shown = value;
+      m.shown_count = count;
+    }
+  }
+  std::vector<FacetValue> values;
+  values.reserve(by_key.size());
+  for (auto& [key, m] : by_key) values.push_back(FacetValue{std::move(m.shown), m.total});
+  return values;
+}
+
+}  // namespace
+
 FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exact) {
   if (spec.field == FacetField::kDate) {
     FacetResult result = DateResult(spec, spy);
@@ -211,8 +253,9 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
   FacetResult result;
   result.field = spec.field;
   result.exact = exact;
-  result.values.reserve(spy.value_counts().size());
-  for (const auto& [value, count] : spy.value_counts()) result.values.push_back(FacetValue{value, count});
+  result.values = spec.field == FacetField::kTopic || spec.field == FacetField::kLang
+                      ? AsValues(spy.value_counts())
+                      : MergeSpellings(spy.value_counts());
   result.distinct = result.values.size();
   // Most releases first; ties in byte order so the output is stable.
   const auto by_count = [](const FacetValue& a, const FacetValue& b) {

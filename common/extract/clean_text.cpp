@@ -208,9 +208,39 @@ bool MayBeCaption(std::string_view line) {
   return false;
 }
 
+// A font-size control scraped with the story: "A- A+ (Ubah saiz teks)",
+// "A+ A-", "Text size: A- A A+". Its labels are taken out; what is left must
+// be letters A with at least one sign, so "A+" alone (a grade) or "A A A" stays.
+bool IsTextSizeControl(std::string_view core) {
+  if (core.size() > 60 || core.find('A') == std::string_view::npos) return false;
+  std::string folded = FoldKey(core);
+  static constexpr std::string_view kLabels[] = {"ubah saiz teks", "saiz teks", "saiz huruf", "ukuran teks",
+                                                 "ukuran huruf",   "text size", "font size",  "co chu"};
+  for (const std::string_view label : kLabels) {
+    for (auto at = folded.find(label); at != std::string::npos; at = folded.find(label, at))
+      folded.erase(at, label.size());
+  }
+  for (const std::string_view dash : {std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x88\x92")}) {
+    for (auto at = folded.find(dash); at != std::string::npos; at = folded.find(dash, at))
+      folded.replace(at, dash.size(), "-");
+  }
+  int letters = 0, signs = 0;
+  for (const char c : folded) {
+    if (c == 'a') {
+      ++letters;
+    } else if (c == '+' || c == '-') {
+      ++signs;
+    } else if (c != ' ' && c != '(' && c != ')' && c != ':' && c != '|') {
+      return false;
+    }
+  }
+  return letters >= 2 && signs >= 1;
+}
+
 bool IsChromePhrase(std::string_view line) {
   const std::string_view core = StripBullet(line);
   if (core.empty()) return true;
+  if (IsTextSizeControl(core)) return true;
   if (core.size() > 60) {
     // Long lines can still be "Read more: <headline>" links.
   } else if (ChromePhrases().count(FoldKey(core)) != 0) {

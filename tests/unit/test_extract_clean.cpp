@@ -33,6 +33,21 @@ TEST_CASE("clean: menus, see more, share links, captions and site footers go", "
   CHECK(text.find("Home | News") == std::string::npos);
 }
 
+TEST_CASE("clean: font-size controls go, even as the first line", "[extract][clean]") {
+  // Scraped Malaysian pages (Sinar Harian, Utusan) open with the control.
+  const std::string raw =
+      "A- A+ (Ubah saiz teks)\n\n"
+      "KUALA LUMPUR - Cuti persekolahan tidak boleh diseragamkan.\n"
+      "A+ A-\n"
+      "Text size: A- A A+\n"
+      "The grade was A+ and the ministry said the calendar follows the law.\n";
+  CHECK(JoinLines(CleanLines(raw, {}, false)) ==
+        "KUALA LUMPUR - Cuti persekolahan tidak boleh diseragamkan.\n"
+        "The grade was A+ and the ministry said the calendar follows the law.");
+  // A headline that is a grade is no control.
+  CHECK(JoinLines(CleanLines("A+\n\nStudents did well.\n", {}, false)) == "A+\n\nStudents did well.");
+}
+
 TEST_CASE("clean: repeated lines kept once, paragraphs kept, learned boilerplate dropped", "[extract][clean]") {
   const auto lines = CleanLines("Title here of the release\n\nPara one is here.\n\n\nPara one is here.\nFooter line\n",
                                 {"Footer line"}, false);

@@ -45,7 +45,8 @@ namespace {
 //    dates: year-less datelines never after the file, body dates only near
 //    the top, per-file date order; "SITE.CO, Place –" datelines; a lone CR
 //    ends a line; legacy charsets (TIS-620, windows-1258) detected.
-// 8: font-size controls ("A- A+ (Ubah saiz teks)") are chrome.
+// 8: font-size controls ("A- A+ (Ubah saiz teks)") are chrome; a stray
+//    control character no longer hides a release's language from CLD2.
 constexpr std::string_view kAnalysisVersion = "8";
 
 std::string FileBytesOrEmpty(const std::string& path) {

@@ -51,3 +51,17 @@ TEST_CASE("language: CLD2 per release", "[extract][language]") {
   auto none = IdentifyLanguage("1234 5678");
   CHECK_FALSE(none.reliable);
 }
+
+TEST_CASE("language: a stray control character does not hide the language", "[extract][language]") {
+  // Valid UTF-8 that CLD2's own check rejects (a backspace, DEL, a C1
+  // control, a noncharacter): scraped articles carry such bytes.
+  const std::string text =
+      "Các nhà khoa học tại Phòng thí nghiệm Quốc gia ở Mỹ đang nỗ lực tìm kiếm một giải pháp mới để thay đổi quỹ "
+      "đạo của các tiểu hành tinh có thể lao vào, đe dọa Trái đất.";
+  for (const std::string junk : {"\b", "\x7F", "\xC2\x85", "\xEF\xBF\xBE"}) {
+    const auto guess = IdentifyLanguage(text + junk + text);
+    CHECK(guess.code == "vi");
+    CHECK(guess.reliable);
+    CHECK(FitLanguage(junk + text).guess.code == "vi");
+  }
+}

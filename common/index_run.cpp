@@ -46,7 +46,8 @@ namespace {
 //    the top, per-file date order; "SITE.CO, Place –" datelines; a lone CR
 //    ends a line; legacy charsets (TIS-620, windows-1258) detected.
 // 8: font-size controls ("A- A+ (Ubah saiz teks)") are chrome; a stray
-//    control character no longer hides a release's language from CLD2.
+//    control character no longer hides a release's language from CLD2;
+//    "# key = value" header lines of text files are metadata.
 constexpr std::string_view kAnalysisVersion = "8";
 
 std::string FileBytesOrEmpty(const std::string& path) {

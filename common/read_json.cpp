@@ -7,6 +7,7 @@
 #include "common/extract/text_util.h"
 #include "common/normalize.h"
 #include "common/readers.h"
+#include "common/record_fields.h"
 
 namespace pressdex {
 namespace {
@@ -49,8 +50,8 @@ std::vector<std::string> AsList(const json& v) {
 }
 
 // The first present, non-empty field among `keys`.
-const json* Field(const json& obj, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
+const json* Field(const json& obj, std::span<const std::string_view> keys) {
+  for (const std::string_view key : keys) {
     if (auto it = obj.find(key); it != obj.end() && !it->is_null()) {
       if (it->is_string() && it->get_ref<const std::string&>().empty()) continue;
       return &*it;
@@ -62,26 +63,10 @@ const json* Field(const json& obj, std::initializer_list<const char*> keys) {
 Result<SourceRecord> RecordFromObject(const json& obj) {
   if (!obj.is_object()) return Status::InvalidArgument("record is not a JSON object");
   SourceRecord r;
-  if (const json* v = Field(obj, {"title", "headline", "name"})) r.title = AsText(*v);
-  if (const json* v = Field(obj, {"body", "content", "text", "article", "contents", "description"}))
-    r.text = AsText(*v);
-  if (const json* v = Field(obj, {"subtitle", "summary", "lead"})) {
-    const std::string lead = AsText(*v);
-    if (!lead.empty() && r.text.find(lead) == std::string::npos) r.text = lead + "\n\n" + r.text;
+  for (const RecordField field : AllRecordFields()) {
+    if (const json* v = Field(obj, KeysOf(field)))
+      AssignField(r, field, IsListField(field) ? AsList(*v) : std::vector<std::string>{AsText(*v)});
   }
-  if (const json* v =
-          Field(obj, {"date", "published", "published_at", "datePublished", "date_published", "datetime", "pubdate"}))
-    r.meta.date = AsText(*v);
-  if (const json* v = Field(obj, {"url", "link", "permalink", "source_url"})) r.meta.url = AsText(*v);
-  if (const json* v = Field(obj, {"language", "lang", "locale"})) r.meta.language = AsText(*v);
-  if (const json* v = Field(obj, {"issuer", "organisation", "organization", "publisher", "agency", "author_org"}))
-    r.meta.issuer = AsText(*v);
-  if (const json* v = Field(obj, {"organisations", "organizations", "orgs", "components", "agencies"}))
-    r.meta.organisations = AsList(*v);
-  if (const json* v = Field(obj, {"topics", "categories", "category", "topic", "section"})) r.meta.topics = AsList(*v);
-  if (const json* v = Field(obj, {"keywords", "tags"})) r.meta.keywords = AsList(*v);
-  if (const json* v = Field(obj, {"place", "location", "dateline_place", "city"})) r.meta.place = AsText(*v);
-  if (const json* v = Field(obj, {"source", "outlet", "agency_source"})) r.meta.source = AsText(*v);
   if (IsBlankText(r.title) && IsBlankText(r.text))
     return Status::InvalidArgument("record has neither title nor body text");
   return r;

@@ -7,6 +7,7 @@
 #include "common/extract/text_util.h"
 #include "common/normalize.h"
 #include "common/readers.h"
+#include "common/record_fields.h"
 
 namespace pressdex {
 namespace {
@@ -27,38 +28,13 @@ std::vector<std::string> InlineList(const std::string& value) {
   return out;
 }
 
-void Assign(SourceRecord& r, const std::string& key, const std::vector<std::string>& values) {
-  if (values.empty()) return;
-  const std::string& first = values.front();
-  if (key == "title")
-    r.title = first;
-  else if (key == "date" || key == "published" || key == "published_at" || key == "pubdate")
-    r.meta.date = first;
-  else if (key == "url" || key == "link")
-    r.meta.url = first;
-  else if (key == "language" || key == "lang")
-    r.meta.language = first;
-  else if (key == "organisation" || key == "organization" || key == "issuer" || key == "publisher")
-    r.meta.issuer = first;
-  else if (key == "organisations" || key == "organizations" || key == "orgs")
-    r.meta.organisations = values;
-  else if (key == "topics" || key == "categories" || key == "topic" || key == "category")
-    r.meta.topics = values;
-  else if (key == "tags" || key == "keywords")
-    r.meta.keywords = values;
-  else if (key == "place" || key == "location")
-    r.meta.place = first;
-  else if (key == "source")
-    r.meta.source = first;
-}
-
 void ParseYamlFrontMatter(std::string_view block, SourceRecord& r) {
   std::istringstream in{std::string(block)};
   std::string line;
   std::string list_key;
   std::vector<std::string> list_values;
   auto flush_list = [&] {
-    if (!list_key.empty()) Assign(r, list_key, list_values);
+    if (!list_key.empty()) AssignHeaderField(r, list_key, list_values);
     list_key.clear();
     list_values.clear();
   };
@@ -78,9 +54,9 @@ void ParseYamlFrontMatter(std::string_view block, SourceRecord& r) {
     if (value.empty()) {
       list_key = key;  // a block list follows
     } else if (value.front() == '[' && value.back() == ']') {
-      Assign(r, key, InlineList(value));
+      AssignHeaderField(r, key, InlineList(value));
     } else {
-      Assign(r, key, {Unquote(value)});
+      AssignHeaderField(r, key, {Unquote(value)});
     }
   }
   flush_list();
@@ -112,7 +88,7 @@ void ParseTomlFrontMatter(std::string_view block, SourceRecord& r) {
     }
     std::string k(key.str());
     for (char& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    Assign(r, k, values);
+    AssignHeaderField(r, k, values);
   }
 }
 

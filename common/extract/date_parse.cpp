@@ -1,5 +1,6 @@
 #include "common/extract/date_parse.h"
 
+#include <algorithm>
 #include <unicode/calendar.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -471,6 +472,19 @@ std::optional<DateParts> DateParser::ParseField(std::string_view s, bool day_fir
     };
     const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
     if (y > 0 && IsValidDate(y, m, d)) return DateParts{y, m, d};
+  }
+  // ISO 8601's basic format, "20210414" or "20210414T093000Z": only as a
+  // whole field (in running text eight digits are more often a number).
+  if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, [](char c) { return IsAsciiDigit(c); }) &&
+      (s.size() == 8 || s[8] == 'T')) {
+    const auto digits = [&](std::size_t at, std::size_t n) {
+      int v = 0;
+      for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+      return v;
+    };
+    const int y = digits(0, 4), m = digits(4, 2), d = digits(6, 2);
+    if (y >= 1000 && IsValidDate(y, m, d)) return DateParts{y, m, d};
+    return std::nullopt;
   }
   if (auto m = FindFirst(s, day_first, false)) return m->date;
   return std::nullopt;

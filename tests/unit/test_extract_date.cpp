@@ -103,3 +103,17 @@ TEST_CASE("date: metadata fields", "[extract][date]") {
   CHECK_FALSE(DateParser::Get().ParseField("", true));
   CHECK_FALSE(DateParser::Get().ParseField("soon", true));
 }
+
+TEST_CASE("date: ISO 8601 basic format only as a whole field", "[extract][date]") {
+  const auto iso = [](std::string_view field) {
+    const auto d = DateParser::Get().ParseField(field, true);
+    return d ? FormatIsoDate(*d) : std::string("none");
+  };
+  CHECK(iso("20210414") == "2021-04-14");
+  CHECK(iso(" 20201001 ") == "2020-10-01");
+  CHECK(iso("20210414T093000Z") == "2021-04-14");
+  CHECK(iso("20211341") == "none");  // month 13
+  CHECK(iso("12345678") == "none");
+  CHECK(iso("0000101") == "none");
+  CHECK(iso("202104141") == "none");  // nine digits: a number
+}

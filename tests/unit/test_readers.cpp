@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/readers.h"
+#include "common/record_fields.h"
 
 using namespace pressdex;
 
@@ -22,6 +23,58 @@ TEST_CASE("plain text is kept whole, CRs dropped", "[readers]") {
   REQUIRE(r->records.size() == 1);
   CHECK(r->records[0].text == "Title line\n\nBody text.\n");
   CHECK(r->records[0].id_suffix.empty());
+}
+
+TEST_CASE("plain text: a block of '# key = value' header lines is metadata", "[readers]") {
+  // The Underthesea Vietnamese news corpus writes its files this way.
+  auto r = ReadPlainText(
+      "# doc_id = news_world_015\n"
+      "# url = https://dantri.com.vn/the-gioi/a.htm\n"
+      "# date = 20210414\n"
+      "# Topics: world; health\n"
+      "Tiêu đề bài báo\n"
+      "Câu đầu tiên.\n");
+  REQUIRE(r.ok());
+  const SourceRecord& rec = r->records.at(0);
+  CHECK(rec.meta.url == "https://dantri.com.vn/the-gioi/a.htm");
+  CHECK(rec.meta.date == "20210414");
+  CHECK(rec.meta.topics == std::vector<std::string>{"world", "health"});
+  CHECK(rec.text == "Tiêu đề bài báo\nCâu đầu tiên.\n");
+
+  // Not a header: a heading, a hashtag, keys no field knows, a block below the top.
+  for (const std::string text : {"# Floods in Luzon\nBody.\n", "#ASEAN: together\nBody.\n",
+                                 "# doc_id = 15\n# sent_id = 2\nBody.\n", "Title\n# date = 20210414\nBody.\n"}) {
+    auto kept = ReadPlainText(text);
+    REQUIRE(kept.ok());
+    CHECK(kept->records.at(0).text == text);
+    CHECK(kept->records.at(0).meta.date.empty());
+  }
+  // Header lines and nothing else: no release.
+  CHECK_FALSE(ReadPlainText("# date = 20210414\n# url = https://x.test/\n\n").ok());
+  CHECK(ReadPlainText("# title = Only a title\n").ok());
+}
+
+TEST_CASE("record fields: one table of key names for every reader", "[readers]") {
+  CHECK(FieldOfKey("datePublished") == RecordField::kDate);
+  CHECK(FieldOfKey("DATE") == RecordField::kDate);
+  CHECK(FieldOfKey("headline") == RecordField::kTitle);
+  CHECK(FieldOfKey("Organizations") == RecordField::kOrganisations);
+  CHECK_FALSE(FieldOfKey("doc_id"));
+  CHECK_FALSE(FieldOfKey(""));
+  // The same names in JSON and in Markdown front matter.
+  auto json = ReadJson(R"({"headline": "H", "text": "Body.", "datePublished": "2021-04-14", "city": "Hanoi"})");
+  auto md = ReadMarkdown("---\nheadline: H\ndatePublished: 2021-04-14\ncity: Hanoi\n---\nBody.\n");
+  REQUIRE(json.ok());
+  REQUIRE(md.ok());
+  for (const SourceRecord* rec : {&json->records.at(0), &md->records.at(0)}) {
+    CHECK(rec->title == "H");
+    CHECK(rec->meta.date == "2021-04-14");
+    CHECK(rec->meta.place == "Hanoi");
+  }
+  // Front matter states metadata: a "description" key never replaces the body.
+  auto described = ReadMarkdown("---\ntitle: T\ndescription: A summary.\n---\nThe body.\n");
+  REQUIRE(described.ok());
+  CHECK(described->records.at(0).text.find("The body.") != std::string::npos);
 }
 
 TEST_CASE("markdown front matter and body", "[readers]") {

@@ -9,8 +9,8 @@ quirks SOURCE.md lists are handled here, once:
   judgment up to 370 names a document on the query's subject, every one from
   378 on names the document two places after one that is (query 75, Adoula
   expelling the Soviet embassy: 390 is a Dundee by-election, 388 "CONGO
-  READING THE RUSSIANS' MAIL"; 34 judgments, 30 of whose d-2 rank in every
-  system's top 20 against 1 of d), and no judgment names 371..377, so a judged
+  READING THE RUSSIANS' MAIL"; of the 34 judgments above 370, d-2 ranks in
+  Pressdex's top 20 for 30, d for 1), and no judgment names 371..377, so a judged
   number above 370 is read as the document two places earlier (*TEXT 499 and
   500, after our 370th, *TEXT 498, are likely the missing two). Found by a
   per-judgment rank check in the fifth session; docs/relevance.md.

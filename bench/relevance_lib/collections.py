@@ -6,8 +6,8 @@ quirks SOURCE.md lists are handled here, once:
 - TIME: judgments name documents by their ordinal position in the original
   425-document file (its README says 425), not by the *TEXT number; TIME.ALL
   holds 423, so two are missing, and judgments name 424 and 425. Where: every
-  judgment up to 370 names a document on the query's subject, every one from
-  378 on names the document two places after one that is (query 75, Adoula
+  judgment up to 370 names a document on the query's subject; judgments from
+  378 on name the document two places after one that is (query 75, Adoula
   expelling the Soviet embassy: 390 is a Dundee by-election, 388 "CONGO
   READING THE RUSSIANS' MAIL"; of the 34 judgments above 370, d-2 ranks in
   Pressdex's top 20 for 30, d for 1), and no judgment names 371..377, so a judged

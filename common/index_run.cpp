@@ -47,7 +47,8 @@ namespace {
 //    ends a line; legacy charsets (TIS-620, windows-1258) detected.
 // 8: font-size controls ("A- A+ (Ubah saiz teks)") are chrome; a stray
 //    control character no longer hides a release's language from CLD2;
-//    "# key = value" header lines of text files are metadata.
+//    "# key = value" header lines of text files are metadata; headlines are
+//    kept whole (they were cut at 160 characters, and the cut words lost).
 constexpr std::string_view kAnalysisVersion = "8";
 
 std::string FileBytesOrEmpty(const std::string& path) {

@@ -7,11 +7,11 @@ namespace pressdex {
 
 namespace {
 
-std::string Shorten(std::string title) {
-  // 160 characters, not bytes: a Thai or Khmer headline takes 3 bytes a letter.
-  constexpr std::size_t kMaxChars = 160;
+// At most `max_chars` characters (not bytes: a Thai headline takes 3 bytes
+// a letter), cut at a space where one is near, with "…" when cut.
+std::string Shorten(std::string title, std::size_t max_chars) {
   std::size_t max_bytes = 0, chars = 0;
-  while (max_bytes < title.size() && chars < kMaxChars) {
+  while (max_bytes < title.size() && chars < max_chars) {
     ++max_bytes;
     while (max_bytes < title.size() && (static_cast<unsigned char>(title[max_bytes]) & 0xC0) == 0x80) ++max_bytes;
     ++chars;
@@ -22,6 +22,15 @@ std::string Shorten(std::string title) {
   while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
   return extract::Trim(title.substr(0, cut)) + "\xE2\x80\xA6";  // …
 }
+
+// A headline the release states or sets on its own line is kept whole: its
+// line leaves the body, so a word cut from it could not be found at all (a
+// DOJ headline runs to 240 characters). The bound only stops a runaway
+// field.
+constexpr std::size_t kMaxHeadlineChars = 1000;
+// A title made from the lead's first sentence is an excerpt: the sentence
+// stays in the body.
+constexpr std::size_t kMaxLeadTitleChars = 160;
 
 int CountWords(std::string_view s) {
   int words = 0;
@@ -128,7 +137,7 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
   TitleChoice choice;
   choice.title = extract::Trim(stated);
   if (!choice.title.empty()) {
-    choice.title = Shorten(std::move(choice.title));
+    choice.title = Shorten(std::move(choice.title), kMaxHeadlineChars);
     return choice;
   }
   if (skip_line == std::string::npos) {
@@ -153,7 +162,7 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
     }
     if (best == std::string::npos && first != std::string::npos && ReadsLikeHeadline(lines[first])) best = first;
     if (best != std::string::npos) {
-      choice.title = Shorten(lines[best]);
+      choice.title = Shorten(lines[best], kMaxHeadlineChars);
       choice.line = best;
       return choice;
     }
@@ -165,7 +174,7 @@ TitleChoice ChooseTitle(std::string_view stated, const std::vector<std::string>&
       line = extract::TrimView(line.substr(std::min(skip, line.size())));
       if (line.empty()) continue;
     }
-    choice.title = Shorten(std::string(FirstSentence(line)));
+    choice.title = Shorten(std::string(FirstSentence(line)), kMaxLeadTitleChars);
     return choice;
   }
   return choice;

@@ -217,3 +217,18 @@ TEST_CASE("option --help ends with examples and exit codes", "[e2e][core]") {
     CHECK(r.out.find("Exit status:") != std::string::npos);
   }
 }
+
+TEST_CASE("every word of a long headline is searchable, also with title:", "[e2e][core]") {
+  TempDir dir;
+  WriteFile(dir / "c/r.txt",
+            "Attorney General announces the results of a nationwide operation against fraud schemes targeting "
+            "elderly citizens across forty states, resulting in charges against 200 defendants in Wyoming\n\n"
+            "WASHINGTON, 5 June 2018 - The department announced the results today.\n");
+  REQUIRE(Index({"--db", dir / "db", "-q", dir / "c"}).exit_code == 0);
+  for (const std::string q : {"wyoming", "title:wyoming", "defendants"}) {
+    const RunResult r = Search({"--db", dir / "db", "--format", "count", q});
+    CHECK(r.out == "1\n");
+  }
+  const RunResult tsv = Search({"--db", dir / "db", "--format", "tsv", "--fields", "title", "--no-header", "wyoming"});
+  CHECK(tsv.out.find("200 defendants in Wyoming\n") != std::string::npos);
+}

@@ -56,3 +56,18 @@ TEST_CASE("hard-wrapped prose keeps its first lines in the text", "[extract][tit
   CHECK(r.text.find("NUCLEAR STRIKE FORCE") != std::string::npos);
   CHECK(r.text.find("DEVISE A PLAN") != std::string::npos);
 }
+
+TEST_CASE("a long headline is kept whole; a title made of the lead sentence is cut", "[extract][title]") {
+  // A DOJ-style headline of 191 characters on its own line leaves the body:
+  // cut, its last words could not be found at all.
+  const std::string headline =
+      "Attorney General announces the results of a nationwide operation against fraud schemes targeting elderly "
+      "citizens across forty states, resulting in charges against 200 defendants in Wyoming";
+  const Release r = AnalyseText(headline + "\n\nWASHINGTON, 5 June 2018 - The department announced the results today.\n");
+  CHECK(r.title == headline);
+
+  const std::string lead(300, 'a');
+  const Release from_lead = AnalyseText("WASHINGTON, 5 June 2018 - " + lead + " b.\n");
+  CHECK(from_lead.title.size() <= 160 + 3);
+  CHECK(from_lead.title.ends_with("\xE2\x80\xA6"));
+}

@@ -224,3 +224,24 @@ TEST_CASE("near-duplicates: releases that differ only in boilerplate cluster, fo
   REQUIRE(j.at("results").size() == 1);
   CHECK(j.at("results")[0].at("duplicates") == 1);
 }
+
+TEST_CASE("three outlet copies in one folder keep their headline and story and collapse", "[e2e][collapse]") {
+  TempDir dir;
+  for (const std::string outlet : {"Coastal Times", "Island Daily", "Reef Report"}) {
+    WriteFile(
+        dir / ("c/" + outlet + ".txt"),
+        outlet +
+            "\n\nCouncil launches mangrove restoration programme\n\n"
+            "MANILA, 12 March 2024 - The Regional Fisheries Council announced a programme to restore mangrove "
+            "forests.\n\nThe programme will plant seedlings on degraded coastline and train local communities.\n\n"
+            "(c) " +
+            outlet + "\n");
+  }
+  REQUIRE(Index({"--db", dir / "db", "-q", dir / "c"}).exit_code == 0);
+  CHECK(Search({"--db", dir / "db", "--format", "count", "seedlings"}).out == "3\n");
+  CHECK(Search({"--db", dir / "db", "--format", "count", "title:mangrove"}).out == "3\n");
+  const json r = json::parse(Search({"--db", dir / "db", "--format", "json", "seedlings"}).out);
+  REQUIRE(r["results"].size() == 1);
+  CHECK(r["results"][0]["title"] == "Council launches mangrove restoration programme");
+  CHECK(r["results"][0]["duplicates"] == 2);
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "common/extract/boilerplate.h"
 #include "common/extract/clean_text.h"
 
@@ -61,6 +64,29 @@ TEST_CASE("clean: markup headings survive, the headline's repeats do not", "[ext
            "ASEAN holds first partnership conference ảnh 1In Bangkok (Photo: Xinhua)", "Body."};
   pressdex::DropTitleRepeats(&lines, "ASEAN holds first partnership conference");
   CHECK(JoinLines(lines) == "Body.");
+}
+
+TEST_CASE("boilerplate: copies of one story are not chrome to each other", "[extract][clean]") {
+  const std::string para1 =
+      "MANILA, 12 March 2024 - The Regional Fisheries Council announced a programme to restore mangrove forests.";
+  const std::string para2 = "The programme will plant seedlings on degraded coastline and train local communities.";
+  std::vector<std::string> copies;
+  for (const char* outlet : {"Coastal Times", "Island Daily", "Reef Report"})
+    copies.push_back(std::string(outlet) + "\nCouncil launches mangrove programme\n" + para1 + "\n" + para2 + "\n(c) " +
+                     outlet);
+  // Three outlets' copies alone in a folder: nothing of the story goes.
+  CHECK(pressdex::LearnBoilerplate({copies[0], copies[1], copies[2]}).empty());
+  // Beside a site's own pages, the site's menu is still chrome and the copies' story is not.
+  std::vector<std::string> pages;
+  for (const char* story : {"Tuna quotas set for the coming season after long talks between the member states.",
+                            "A new patrol vessel joins the fleet to watch over the protected reefs of the region.",
+                            "Fishers in three provinces receive training on safer engines and cleaner nets today.",
+                            "The council publishes its yearly report on fish stocks, catches and prices at port."})
+    pages.push_back(std::string("Home | News | About\n") + story + "\nSubscribe to our newsletter");
+  std::vector<std::string_view> folder(pages.begin(), pages.end());
+  folder.insert(folder.end(), copies.begin(), copies.end());
+  CHECK(pressdex::LearnBoilerplate(folder) ==
+        std::vector<std::string>{"Home | News | About", "Subscribe to our newsletter"});
 }
 
 TEST_CASE("boilerplate: lines in at least half of a folder's files, deterministic", "[extract][clean]") {

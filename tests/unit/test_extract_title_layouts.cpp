@@ -63,7 +63,8 @@ TEST_CASE("a long headline is kept whole; a title made of the lead sentence is c
   const std::string headline =
       "Attorney General announces the results of a nationwide operation against fraud schemes targeting elderly "
       "citizens across forty states, resulting in charges against 200 defendants in Wyoming";
-  const Release r = AnalyseText(headline + "\n\nWASHINGTON, 5 June 2018 - The department announced the results today.\n");
+  const Release r =
+      AnalyseText(headline + "\n\nWASHINGTON, 5 June 2018 - The department announced the results today.\n");
   CHECK(r.title == headline);
 
   const std::string lead(300, 'a');

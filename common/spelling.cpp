@@ -16,6 +16,14 @@ bool WorthSuggesting(std::string_view word) {
   return letter;
 }
 
+// Xapian 1.4's Database has no get_spelling_frequency: a seek in the
+// (merged) spelling table says the same.
+bool InSpellingTable(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word;
+}
+
 }  // namespace
 
 void SpellingWords::Add(std::string_view folded) {
@@ -61,6 +69,10 @@ std::string CorrectSpelling(const Xapian::Database& db, std::string_view query, 
     if (db.get_termfreq(w.folded) >= kFewHits) continue;
     std::string suggestion;
     try {
+      // A word some release writes as typed is a word, however rare: "haze"
+      // in one release is not "have" misspelt. (A misspelling in the corpus
+      // then finds its release, which is what was typed.)
+      if (InSpellingTable(db, w.folded)) continue;
       suggestion = db.get_spelling_suggestion(w.folded);
     } catch (const Xapian::UnimplementedError&) {
       return {};  // a remote shard keeps no spelling table

@@ -1,7 +1,10 @@
 #include "common/batch.h"
 
 #include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <streambuf>
 #include <string>
 
@@ -38,6 +41,24 @@ bool ReadLine(std::streambuf& in, std::string& line, std::FILE* out) {
 }
 
 }  // namespace
+
+InterruptibleInput::int_type InterruptibleInput::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  for (;;) {
+    const ssize_t n = ::read(fd_, buffer_, sizeof buffer_);
+    if (n > 0) {
+      setg(buffer_, buffer_, buffer_ + n);
+      return traits_type::to_int_type(*gptr());
+    }
+    if (n < 0 && errno == EINTR && (stop_ == nullptr || !stop_->load())) continue;
+    return traits_type::eof();  // the end, a stop, or a read error: no more queries
+  }
+}
+
+std::streamsize InterruptibleInput::showmanyc() {
+  int ready = 0;
+  return ::ioctl(fd_, FIONREAD, &ready) == 0 && ready > 0 ? ready : 0;
+}
 
 Result<BatchStats> RunBatch(Searcher& searcher, const SearchRequest& base, ResponseWriter& writer, const BatchIo& io) {
   BatchStats stats;

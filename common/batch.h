@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdio>
 #include <istream>
+#include <streambuf>
 #include <string_view>
 
 #include "common/output.h"
@@ -29,6 +30,24 @@ struct BatchIo {
   std::string_view program;
   const std::atomic<bool>* stop = nullptr;  // raised by a signal handler: finish the current query and end
   bool explain = false;                     // ExplainText of each query to `err`
+};
+
+// Reads a file descriptor for RunBatch: unlike std::cin, whose reads
+// retry on EINTR, a read a signal interrupts ends the input once `stop` is
+// raised, so Ctrl-C ends a batch that is waiting for its next query.
+// in_avail() asks the kernel what the descriptor holds (FIONREAD).
+class InterruptibleInput : public std::streambuf {
+ public:
+  InterruptibleInput(int fd, const std::atomic<bool>* stop) : fd_(fd), stop_(stop) {}
+
+ protected:
+  int_type underflow() override;
+  std::streamsize showmanyc() override;
+
+ private:
+  int fd_;
+  const std::atomic<bool>* stop_;
+  char buffer_[64 * 1024];
 };
 
 // Runs each query as `base` with its query text replaced. Answers are

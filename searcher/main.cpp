@@ -219,8 +219,9 @@ int Main(int argc, char** argv) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
-    std::ios::sync_with_stdio(false);
-    const pressdex::BatchIo io{std::cin, stdout, stderr, kProgram, &g_stop, explain};
+    pressdex::InterruptibleInput input(STDIN_FILENO, &g_stop);
+    std::istream in(&input);
+    const pressdex::BatchIo io{in, stdout, stderr, kProgram, &g_stop, explain};
     auto stats = pressdex::RunBatch(**searcher, request, *writer, io);
     if (!stats.ok()) return pressdex::cli::Fail(kProgram, stats.status());
     return pressdex::BatchExitCode(*stats);

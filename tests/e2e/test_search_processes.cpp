@@ -211,3 +211,25 @@ TEST_CASE("Ctrl-C ends a batch with exit status 130 after the answers so far", "
   search.CloseStdin();  // if the signal landed before the read, the read ends here
   CHECK(search.Wait() == 130);
 }
+
+TEST_CASE("Ctrl-C or SIGTERM ends a batch that waits for its next query", "[e2e][cli][batch]") {
+  for (const int sig : {SIGINT, SIGTERM}) {
+    Child search({PRESSDEX_SEARCH_BIN, "--db", CorpusDb(), "--batch", "--format", "count"}, true, true);
+    search.Send("masks\n");
+    CHECK(search.ReadLine() == "1");
+    // Standard input stays open: the batch waits in read(2). A signal that
+    // lands before the read starts is missed by design, so it is sent again
+    // until the process ends (for ever, were the read restarted: the test
+    // then fails after 30 s rather than hanging).
+    std::optional<int> status;
+    for (int tries = 0; tries < 300 && !status; ++tries) {
+      search.Signal(sig);
+      const timespec pause{0, 100'000'000};
+      nanosleep(&pause, nullptr);
+      status = search.Poll();
+    }
+    REQUIRE(status.has_value());
+    CHECK(*status == 130);
+    CHECK(search.ReadLine().empty());  // no answer after the signal
+  }
+}

@@ -131,8 +131,13 @@ class Rewriter {
         for (std::size_t i = 0; i < n; ++i) children.push_back(Rewrite(q.get_subquery(i)));
         return Xapian::Query(op, children.begin(), children.end());
       case Xapian::Query::OP_AND_NOT:
+        // What is excluded is excluded under every name: "asean -ASEC" also
+        // leaves out the releases that say "ASEAN Secretariat", so that
+        // "ASEC" and "NOT ASEC" never share a release.
+        for (std::size_t i = 0; i < n; ++i) children.push_back(Rewrite(q.get_subquery(i)));
+        return Xapian::Query(op, children.begin(), children.end());
       case Xapian::Query::OP_FILTER:
-        // Only the first part is what the user looks for.
+        // Only the first part is words; the rest are filters.
         children.push_back(Rewrite(q.get_subquery(0)));
         for (std::size_t i = 1; i < n; ++i) children.push_back(q.get_subquery(i));
         return Xapian::Query(op, children.begin(), children.end());
@@ -342,9 +347,10 @@ void WriteSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymGroup>
 Xapian::Query ExpandSynonyms(const Xapian::Query& query, const std::vector<QueryWord>& words,
                              const Xapian::Database& db, const Synonyms* user, const Xapian::Stem& stemmer,
                              const Xapian::Stopper* stopper, std::vector<std::string>& explained) {
+  // Excluded words too: what they exclude goes under every name.
   std::vector<QueryWord> plain;
   for (const auto& w : words) {
-    if (w.plain()) plain.push_back(w);
+    if (!w.in_field && !w.wildcard) plain.push_back(w);
   }
   auto has_prefix = [&](const std::string& prefix) {
     return (user != nullptr && user->HasKeyStartingWith(prefix)) || DatabaseHasKeyStarting(db, prefix);

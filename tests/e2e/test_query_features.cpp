@@ -256,3 +256,16 @@ TEST_CASE("three outlet copies in one folder keep their headline and story and c
   CHECK(r["results"][0]["title"] == "Council launches mangrove restoration programme");
   CHECK(r["results"][0]["duplicates"] == 2);
 }
+
+TEST_CASE("synonyms: a name and its exclusion split the collection", "[e2e][synonyms]") {
+  const auto count = [](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", CorpusDb(), "--format", "count"});
+    return std::stoi(Search(args).out);
+  };
+  const int all = count({"--all"});
+  CHECK(count({"ASEC"}) + count({"NOT ASEC"}) == all);
+  TempDir dir;
+  WriteFile(dir / "syn.toml", "[[synonym]]\nterms = [\"durian\", \"typhoon\"]\n");
+  CHECK(count({"--synonyms", dir / "syn.toml", "durian"}) + count({"--synonyms", dir / "syn.toml", "NOT durian"}) ==
+        all);
+}

@@ -435,8 +435,12 @@ Xapian::Query ExpandSynonyms(const Xapian::Query& query, const std::vector<Query
     }
     m.alternatives = std::move(kept);
     for (const auto& alternative : m.alternatives) {
+      const std::vector<std::string> terms = Terms(alternative);
+      // A stopword alone ("the" in a user's group) would match nearly every
+      // release: the query drops stopwords, and so do its synonyms.
+      if (terms.size() == 1 && stopper != nullptr && (*stopper)(terms.front())) continue;
       std::vector<Xapian::Query> leaves;
-      for (const auto& term : Terms(alternative)) leaves.emplace_back(stemmer(term));
+      for (const auto& term : terms) leaves.emplace_back(stemmer(term));
       if (leaves.empty()) continue;
       if (leaves.size() == 1) {
         m.queries.push_back(leaves.front());

@@ -269,3 +269,13 @@ TEST_CASE("synonyms: a name and its exclusion split the collection", "[e2e][syno
   CHECK(count({"--synonyms", dir / "syn.toml", "durian"}) + count({"--synonyms", dir / "syn.toml", "NOT durian"}) ==
         all);
 }
+
+TEST_CASE("synonyms: a stopword in a user group is no alternative", "[e2e][synonyms]") {
+  TempDir dir;
+  WriteFile(dir / "plain.toml", "[[synonym]]\nterms = [\"durian\", \"mangosteen\"]\n");
+  WriteFile(dir / "stop.toml", "[[synonym]]\nterms = [\"durian\", \"mangosteen\", \"the\"]\n");
+  const auto count = [&](const std::string& file) {
+    return Search({"--db", CorpusDb(), "--format", "count", "--synonyms", dir / file, "durian"}).out;
+  };
+  CHECK(count("stop.toml") == count("plain.toml"));
+}

@@ -45,11 +45,13 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
   const std::filesystem::path base = stub.parent_path();
   std::string line;
   int number = 0;
+  int databases = 0;
   while (std::getline(in, line)) {
     ++number;
     std::istringstream words(line);
     std::vector<std::string> w{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
     if (w.empty() || w[0][0] == '#') continue;
+    ++databases;
     const std::string where = stub.string() + ":" + std::to_string(number);
     if (w[0] == "remote") {
       std::string host;
@@ -91,6 +93,8 @@ Status AddStub(const std::filesystem::path& stub, Xapian::Database& db, bool& ha
           "); --db takes a database folder or a stub file");
     }
   }
+  // Xapian reads an empty stub as a database of nothing, which no search can use.
+  if (databases == 0) return Status::Corruption("stub file " + stub.string() + " lists no database");
   return Status::Ok();
 }
 

@@ -319,3 +319,13 @@ TEST_CASE("a malformed stub line is a database error naming the line", "[e2e][sh
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("stub:1") != std::string::npos);  // "auto x": no database x
 }
+
+TEST_CASE("a stub file that lists no database is a database error that says so", "[e2e][shards]") {
+  TempDir dir;
+  for (const std::string content : {"", "# nothing yet\n\n"}) {
+    WriteFile(dir / "stub", content);
+    const RunResult r = Search({"--db", dir / "stub", "asean"});
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.find("lists no database") != std::string::npos);
+  }
+}

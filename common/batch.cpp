@@ -13,12 +13,14 @@
 namespace pressdex {
 namespace {
 
-// The query on a line, or empty for blank and comment lines.
+// The query on a line, or empty for blank and comment lines. Leading blanks
+// stay: an error's column then counts from the start of the line, as it
+// does for the same text given as an argument.
 std::string_view QueryOf(std::string_view line) {
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n' || line.back() == ' ' || line.back() == '\t'))
     line.remove_suffix(1);
-  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  if (!line.empty() && line.front() == '#') return {};
+  const std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos || line[start] == '#') return {};
   return line;
 }
 

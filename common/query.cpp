@@ -18,6 +18,16 @@ namespace {
 
 using namespace std::chrono;
 
+// The 1-based column, in characters, of the 1-based byte column `byte` of
+// `text`: what a person counts in "query error at column N" ("Việt" is 4).
+std::size_t CharColumn(std::string_view text, std::size_t byte) {
+  std::size_t chars = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++chars;
+  }
+  return chars;
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Curly quotes open and close phrases as straight ones do.
@@ -286,7 +296,7 @@ class Rewriter {
   }
 
   Status Error(std::size_t offset, const std::string& what) const {
-    return Status::InvalidArgument(fmt::format("query error at column {}: {}", offset + 1, what));
+    return Status::InvalidArgument(fmt::format("query error at column {}: {}", CharColumn(in_, offset + 1), what));
   }
 
   std::string_view in_;
@@ -490,7 +500,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
     if (f.field == "date") {
       auto range = ParseDateFilter(f.value, options.today);
       if (!range.ok())
-        return Status::InvalidArgument(fmt::format("query error at column {}: {}", f.column, range.status().message()));
+        return Status::InvalidArgument(
+            fmt::format("query error at column {}: {}", CharColumn(clean, f.column), range.status().message()));
       if (const std::string period = PeriodTerm(f.value, *range); !period.empty())
         q = Xapian::Query(period);
       else if (range->from.empty())
@@ -507,7 +518,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
         return Status::InvalidArgument(fmt::format(
             "query error at column {}: 'exact:{}' has no accented letter to match exactly (unaccented words already "
             "match every accented spelling)",
-            f.column, f.value));
+            CharColumn(clean, f.column), f.value));
       std::vector<Xapian::Query> each;
       for (const auto& form : forms) each.emplace_back(std::string(schema::kRawPrefix) + form);
       q = Xapian::Query(Xapian::Query::OP_AND, each.begin(), each.end());

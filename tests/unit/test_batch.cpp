@@ -189,6 +189,13 @@ TEST_CASE("batch: tsv rows carry the query number; blank and # lines do not coun
   CHECK(run.err.empty());
 }
 
+TEST_CASE("batch: an error column counts from the start of the line, as for an argument", "[batch]") {
+  TinyDb db;
+  const auto run = RunOn(db, "  date:2020-13\n", Format(pressdex::OutputFormat::kTsv));
+  CHECK(run.stats.malformed == 1);
+  CHECK(run.err.find("line 1 (query 1): query error at column 3") != std::string::npos);
+}
+
 TEST_CASE("batch: a malformed query is reported with its line and the batch goes on", "[batch]") {
   TinyDb db;
   const auto run = RunOn(db, "masks\n# skip\n(unclosed\nflood\n", Format(pressdex::OutputFormat::kJsonl));

@@ -197,6 +197,9 @@ TEST_CASE("malformed date filters fail the query with the column", "[query][date
   CHECK(s.message().find("column 7") != std::string::npos);
   CHECK(s.message().find("2020-13") != std::string::npos);
   CHECK(f.Error("date:").message().find("needs a value") != std::string::npos);
+  // Columns count characters, not bytes.
+  CHECK(f.Error("Việt date:2020-13").message().find("column 6") != std::string::npos);
+  CHECK(f.Error("東京 \"a").message().find("column 4") != std::string::npos);
 }
 
 TEST_CASE("filter-only queries list matches newest first, undated last", "[query][filters]") {

@@ -106,6 +106,8 @@ Result<std::vector<Field>> ParseFields(std::string_view list) {
       return Status::InvalidArgument(
           fmt::format("unknown field '{}' in --fields: use {}", name, fmt::join(FieldNames(), ",")));
     }
+    if (std::find(fields.begin(), fields.end(), it->field) != fields.end())
+      return Status::InvalidArgument(fmt::format("field '{}' appears twice in --fields", name));
     fields.push_back(it->field);
     start = comma + 1;
   }

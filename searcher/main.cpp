@@ -100,7 +100,7 @@ int Main(int argc, char** argv) {
   app.add_option("--format", format, "Output: text, json, jsonl, tsv, csv, paths or count")
       ->check(CLI::IsMember(pressdex::OutputFormatNames()))
       ->default_str("text");
-  app.add_option("--fields", fields,
+  const CLI::Option* fields_option = app.add_option("--fields", fields,
                  "Columns of tsv/csv, keys of jsonl, in this order: "
                  "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url,duplicates")
       ->type_name("LIST");
@@ -158,7 +158,7 @@ int Main(int argc, char** argv) {
   output.header = !no_header;
   output.null_separated = null_separated;
   output.batch = batch;
-  if (!fields.empty()) {
+  if (fields_option->count() > 0) {  // "--fields ''" too: an empty list is no list
     auto parsed = pressdex::ParseFields(fields);
     if (!parsed.ok()) return usage(parsed.status().message());
     output.fields = std::move(parsed.value());

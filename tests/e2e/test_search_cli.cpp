@@ -236,6 +236,8 @@ TEST_CASE("exit codes: 0 matched, 1 none, 2 usage or query, 3 database", "[e2e][
   CHECK(S({"--format", "xml", "masks"}).exit_code == 2);
   CHECK(S({"--fields", "path,colour", "--format", "tsv", "masks"}).exit_code == 2);
   CHECK(S({"--fields", "path", "--format", "json", "masks"}).exit_code == 2);
+  CHECK(S({"--fields", "", "--format", "json", "masks"}).exit_code == 2);
+  CHECK(S({"--fields", "", "--format", "tsv", "masks"}).exit_code == 2);
   CHECK(S({"--facet", "colour", "masks"}).exit_code == 2);
   CHECK(S({"--sort", "sideways", "masks"}).exit_code == 2);
   CHECK(Search({"--db", "/nonexistent/pressdex-db", "masks"}).exit_code == 3);

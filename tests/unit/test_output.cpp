@@ -88,6 +88,10 @@ TEST_CASE("formats and fields parse by name, errors name the culprit", "[output]
   CHECK(bad.status().message().find("'colour'") != std::string::npos);
   CHECK_FALSE(pressdex::ParseFields("").ok());
   CHECK_FALSE(pressdex::ParseFields("path,").ok());
+  // A column twice would be a tsv column and one jsonl key: neither is asked.
+  const auto twice = pressdex::ParseFields("rank,path,rank");
+  REQUIRE_FALSE(twice.ok());
+  CHECK(twice.status().message().find("'rank' appears twice") != std::string::npos);
 }
 
 TEST_CASE("snippets are made only for formats that show them", "[output]") {

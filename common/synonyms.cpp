@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -256,10 +257,14 @@ Result<Synonyms> Synonyms::FromToml(std::string_view toml_text, std::string_view
 }
 
 Result<Synonyms> Synonyms::Load(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Status::InvalidArgument("cannot read synonyms file " + path + ": it is a folder");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot read synonyms file " + path);
   std::ostringstream buf;
   buf << in.rdbuf();
+  if (in.bad()) return Status::IoError("cannot read synonyms file " + path);
   return FromToml(buf.str(), path);
 }
 

@@ -105,6 +105,10 @@ TEST_CASE("the synonyms file: groups of two or more terms", "[synonyms]") {
   auto broken = Synonyms::FromToml("[[synonym]\nterms = 1", "syn.toml");
   CHECK_FALSE(broken.ok());
   CHECK(Synonyms::Load("/nonexistent/synonyms.toml").status().code() == Status::Code::kNotFound);
+  // A folder is no synonyms file, and the message says why rather than "no [[synonym]] tables".
+  const auto folder = Synonyms::Load("/tmp");
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.status().message().find("it is a folder") != std::string::npos);
 }
 
 TEST_CASE("an acronym in capitals expands to the organisation's other names", "[synonyms]") {

@@ -436,7 +436,10 @@ Xapian::Query ExpandSynonyms(const Xapian::Query& query, const std::vector<Query
         return &other != &forms[a] && !other.empty() && other.size() < forms[a].size() &&
                std::search(forms[a].begin(), forms[a].end(), other.begin(), other.end()) != forms[a].end();
       });
-      if (!subsumed && !forms[a].empty()) kept.push_back(m.alternatives[a - 1]);
+      // "U.N." and "UN" are one alternative once folded.
+      const bool repeated = std::any_of(forms.begin() + 1, forms.begin() + static_cast<std::ptrdiff_t>(a),
+                                        [&](const std::vector<std::string>& earlier) { return earlier == forms[a]; });
+      if (!subsumed && !repeated && !forms[a].empty()) kept.push_back(m.alternatives[a - 1]);
     }
     m.alternatives = std::move(kept);
     for (const auto& alternative : m.alternatives) {

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <unicode/uloc.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "common/language.h"
 #include "common/terminal.h"
 
 namespace pressdex::cli {
@@ -22,7 +24,34 @@ const CLI::Validator& NotEmpty() {
   return not_empty;
 }
 
+// A language the analysis knows by code or name, else any ISO 639 code ICU
+// lists (a corpus may be in a language no stemmer covers).
+const CLI::Validator& LanguageCode() {
+  static const CLI::Validator language(
+      [](std::string& value) -> std::string {
+        if (std::string code = NormaliseLanguageCode(value); !code.empty()) {
+          value = std::move(code);
+          return {};
+        }
+        std::string lower;
+        for (const char c : value) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        for (const char* const* iso = uloc_getISOLanguages(); *iso != nullptr; ++iso) {
+          if (lower == *iso) {
+            value = lower;
+            return {};
+          }
+        }
+        return "unknown language '" + TerminalSafe(value) + "': use an ISO 639 code (en, id, ms, vi, th, ...)";
+      },
+      "");
+  return language;
+}
+
 }  // namespace
+
+CLI::Option* AddLanguageOption(CLI::App& app, std::string& lang, const std::string& description) {
+  return app.add_option("--lang", lang, description)->type_name("CODE")->default_str("en")->check(LanguageCode());
+}
 
 CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db) {
   return app

@@ -25,6 +25,11 @@ CLI::Option* AddDatabaseOption(CLI::App& app, std::string& db);
 // The searcher's form: --db may be given several times (shards searched as one).
 CLI::Option* AddDatabasesOption(CLI::App& app, std::vector<std::string>& dbs);
 
+// --lang CODE (default en), `description` saying what it is for. Takes an
+// ISO 639 code or a name the indexer knows ("en", "vi_VN", "Bahasa Melayu"),
+// stored as the code; anything else is a usage error.
+CLI::Option* AddLanguageOption(CLI::App& app, std::string& lang, const std::string& description);
+
 // Checks a whole number above 0 (after any transform, e.g. a size suffix),
 // with a plain message: CLI11's PositiveNumber names a range up to 1.8e308.
 const CLI::Validator& Positive();

@@ -178,10 +178,8 @@ int Main(int argc, char** argv) {
 
   pressdex::cli::AddDatabaseOption(app, db);
   app.add_option("paths", paths, "Files or folders to index (folders are walked recursively)")->type_name("PATH...");
-  app.add_option("--lang", options.analyser.default_lang,
-                 "Language when a release does not tell and detection is unsure (ISO code)")
-      ->type_name("CODE")
-      ->default_str("en");
+  pressdex::cli::AddLanguageOption(app, options.analyser.default_lang,
+                                   "Language when a release does not tell and detection is unsure (ISO code)");
   const CLI::Option* date_order_option =
       app.add_option("--date-order", date_order,
                      "How to read 04/05/2020: dmy (4 May) or mdy (April 5). Unset: dmy, except a file's stated "

@@ -88,9 +88,7 @@ int Main(int argc, char** argv) {
   app.add_option("--sort", sort, "Order: relevance (ties newest first), newest or oldest")
       ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
       ->default_str("relevance");
-  app.add_option("--lang", request.query_options.lang, "Language of the query's words (stemming)")
-      ->type_name("CODE")
-      ->default_str("en");
+  pressdex::cli::AddLanguageOption(app, request.query_options.lang, "Language of the query's words (stemming)");
   app.add_option("--facet", facet_args,
                  "Count matches per value of FIELD (org, issuer, topic, lang, place, source, date; "
                  "date:year|month|day); N values (default 10). Repeatable")

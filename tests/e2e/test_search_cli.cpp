@@ -238,6 +238,9 @@ TEST_CASE("exit codes: 0 matched, 1 none, 2 usage or query, 3 database", "[e2e][
   CHECK(S({"--fields", "path", "--format", "json", "masks"}).exit_code == 2);
   CHECK(S({"--fields", "", "--format", "json", "masks"}).exit_code == 2);
   CHECK(S({"--fields", "", "--format", "tsv", "masks"}).exit_code == 2);
+  CHECK(S({"--lang", "xx", "masks"}).exit_code == 2);  // no such language
+  CHECK(S({"--lang", "English", "masks"}).exit_code == 0);
+  CHECK(S({"--lang", "sw", "masks"}).exit_code == 0);  // ISO 639, no stemmer: no stemming
   CHECK(S({"--facet", "colour", "masks"}).exit_code == 2);
   CHECK(S({"--sort", "sideways", "masks"}).exit_code == 2);
   CHECK(Search({"--db", "/nonexistent/pressdex-db", "masks"}).exit_code == 3);

@@ -460,29 +460,24 @@ const DateParser& DateParser::Get() {
 
 std::optional<DateParts> DateParser::ParseField(std::string_view s, bool day_first) const {
   s = extract::TrimView(s);
+  // The number written by s[at, at + n), or -1 if that is not all digits.
+  const auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (!IsAsciiDigit(s[i])) return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
   // ISO 8601 first: most metadata is.
   if (s.size() >= 10 && IsAsciiDigit(s[0]) && s[4] == '-' && s[7] == '-') {
-    auto num = [&](std::size_t at, std::size_t n) {
-      int v = 0;
-      for (std::size_t i = at; i < at + n; ++i) {
-        if (!IsAsciiDigit(s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-      }
-      return v;
-    };
     const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
     if (y > 0 && IsValidDate(y, m, d)) return DateParts{y, m, d};
   }
   // ISO 8601's basic format, "20210414" or "20210414T093000Z": only as a
   // whole field (in running text eight digits are more often a number).
-  if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, [](char c) { return IsAsciiDigit(c); }) &&
-      (s.size() == 8 || s[8] == 'T')) {
-    const auto digits = [&](std::size_t at, std::size_t n) {
-      int v = 0;
-      for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
-      return v;
-    };
-    const int y = digits(0, 4), m = digits(4, 2), d = digits(6, 2);
+  if (s.size() >= 8 && num(0, 8) >= 0 && (s.size() == 8 || s[8] == 'T')) {
+    const int y = num(0, 4), m = num(4, 2), d = num(6, 2);
     if (y >= 1000 && IsValidDate(y, m, d)) return DateParts{y, m, d};
     return std::nullopt;
   }

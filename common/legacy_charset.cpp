@@ -144,32 +144,11 @@ Fit FitOf(std::string_view text, bool reliable_only, std::string_view only_langu
 struct Reading {
   std::string charset;
   int32_t confidence = 0;  // the detector's, 0 for the charsets it does not know
-  std::string text;        // the sample, converted, as Readable
+  std::string text;        // the sample, converted, as ReadableText makes it
   double substituted = 0;
   Fit decided;  // of the words the charset decides
   bool convincing = false;
 };
-
-// `utf8` with control characters (C0 but tab and newlines, C1: what
-// windows-1252 makes of its five unassigned bytes), noncharacters and U+FFFD
-// as spaces: CLD2 finds no language at all in text holding any of them.
-std::string Readable(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    const int32_t begin = i;
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    const bool control = u_charType(c) == U_CONTROL_CHAR && c != '\t' && c != '\n' && c != '\r';
-    if (c < 0 || control || c == 0xFFFD || U_IS_UNICODE_NONCHAR(c))
-      out += ' ';
-    else
-      out.append(utf8.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(i - begin)));
-  }
-  return out;
-}
 
 // Non-ASCII characters, and of them the placeholders ICU maps the bytes
 // some charsets leave unassigned to: C1 controls (windows-1252's 0x81) and
@@ -209,7 +188,8 @@ std::optional<Reading> Convert(std::string_view sample, const Candidate& candida
   const NonAsciiCount count = CountNonAscii(converted->utf8);
   r.substituted = static_cast<double>(converted->substituted + count.placeholders) /
                   static_cast<double>(std::max<std::size_t>(1, count.all));
-  r.text = Readable(converted->utf8);
+  std::string readable;
+  r.text = std::string(ReadableText(converted->utf8, readable));
   return r;
 }
 

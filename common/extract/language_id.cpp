@@ -1,6 +1,8 @@
 #include "common/extract/language_id.h"
 
 #include <cld2/public/compact_lang_det.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "common/extract/text_util.h"
 
@@ -17,41 +19,27 @@ int PrefixLength(std::string_view text) {
   return static_cast<int>(n);
 }
 
-// Code points CLD2's UTF-8 check rejects though the text is valid UTF-8:
-// C0 controls but tab and line ends, DEL, C1 controls, the noncharacters
-// U+FDD0..U+FDEF and U+xFFFE/U+xFFFF of the BMP. One stray backspace made
-// CLD2 give up on a whole Vietnamese article (it then got --lang).
-std::size_t NonInterchangeLength(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x20) return (b == '\t' || b == '\n' || b == '\r') ? 0 : 1;
-  if (b == 0x7F) return 1;
-  if (i + 1 < s.size() && b == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0) return 2;
-  if (i + 2 < s.size() && b == 0xEF) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) || (b1 == 0xBF && b2 >= 0xBE)) return 3;
+// Whether `utf8` may hold a code point ReadableText changes: a byte scan,
+// so text without one (nearly all) is neither copied nor decoded.
+bool MayNeedSpaces(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b < 0x20 ? (b != '\t' && b != '\n' && b != '\r') : b == 0x7F) return true;
+    if (b < 0xC2) continue;
+    const auto b1 = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
+    const auto b2 = i + 2 < utf8.size() ? static_cast<unsigned char>(utf8[i + 2]) : 0;
+    const auto b3 = i + 3 < utf8.size() ? static_cast<unsigned char>(utf8[i + 3]) : 0;
+    if (b == 0xC2 && b1 < 0xA0) return true;                                        // C1 controls
+    if (b == 0xEF && b1 == 0xB7 && b2 >= 0x90 && b2 <= 0xAF) return true;           // U+FDD0..U+FDEF
+    if (b == 0xEF && b1 == 0xBF && b2 >= 0xBD) return true;                         // U+FFFD..U+FFFF
+    if (b >= 0xF0 && (b1 & 0x0F) == 0x0F && b2 == 0xBF && b3 >= 0xBE) return true;  // U+nFFFE, U+nFFFF
   }
-  return 0;
+  return false;
 }
 
-// The first few KB of `text` as CLD2 will take them: cut at a character
-// boundary, the code points above made spaces (in a copy, only if any).
+// The first few KB of `text`, as CLD2 can read them.
 std::string_view Prefix(std::string_view text, std::string& scratch) {
-  const std::string_view prefix = text.substr(0, static_cast<std::size_t>(PrefixLength(text)));
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (NonInterchangeLength(prefix, i) == 0) continue;
-    scratch.assign(prefix);
-    for (std::size_t j = i; j < scratch.size();) {
-      const std::size_t n = NonInterchangeLength(scratch, j);
-      if (n == 0) {
-        ++j;
-        continue;
-      }
-      scratch.replace(j, n, n, ' ');
-      j += n;
-    }
-    return scratch;
-  }
-  return prefix;
+  return ReadableText(text.substr(0, static_cast<std::size_t>(PrefixLength(text))), scratch);
 }
 
 LanguageGuess Guess(CLD2::Language lang, bool reliable) {
@@ -72,6 +60,25 @@ LanguageGuess Guess(CLD2::Language lang, bool reliable) {
 }
 
 }  // namespace
+
+std::string_view ReadableText(std::string_view utf8, std::string& scratch) {
+  if (!MayNeedSpaces(utf8)) return utf8;
+  scratch.clear();
+  scratch.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t begin = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    const bool control = u_charType(c) == U_CONTROL_CHAR && c != '\t' && c != '\n' && c != '\r';
+    if (c < 0 || control || c == 0xFFFD || U_IS_UNICODE_NONCHAR(c))
+      scratch += ' ';
+    else
+      scratch.append(utf8.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(i - begin)));
+  }
+  return scratch;
+}
 
 LanguageGuess IdentifyLanguage(std::string_view text) {
   bool reliable = false;

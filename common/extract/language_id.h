@@ -25,4 +25,12 @@ struct LanguageFit {
 };
 LanguageFit FitLanguage(std::string_view text);
 
+// `utf8` as CLD2 can read it: control characters (C0 but tab and newlines;
+// C1, what windows-1252 makes of its unassigned bytes), noncharacters and
+// U+FFFD made spaces. CLD2 finds no language at all in text holding any of
+// them (one stray backspace hid a Vietnamese article's). Returns `utf8`
+// itself when nothing needs it, else `scratch`, filled. Both functions above
+// apply it.
+std::string_view ReadableText(std::string_view utf8, std::string& scratch);
+
 }  // namespace pressdex

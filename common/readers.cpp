@@ -45,17 +45,14 @@ std::size_t ReadHeaderLines(std::string_view text, SourceRecord& record) {
     lines.push_back(*header);
     end = std::min(eol + 1, text.size());
   }
-  const bool known = std::any_of(lines.begin(), lines.end(), [](const auto& kv) {
-    const auto field = FieldOfKey(kv.first);
-    return field && *field != RecordField::kBody && *field != RecordField::kLead;
-  });
+  const bool known =
+      std::any_of(lines.begin(), lines.end(), [](const auto& kv) { return HeaderFieldOfKey(kv.first).has_value(); });
   if (!known) return 0;
   for (const auto& [key, value] : lines) {
-    if (value.empty()) continue;
-    const auto field = FieldOfKey(key);
-    std::vector<std::string> values =
-        field && IsListField(*field) ? extract::SplitList(value, ",;") : std::vector<std::string>{std::string(value)};
-    AssignHeaderField(record, key, std::move(values));
+    const auto field = HeaderFieldOfKey(key);
+    if (!field || value.empty()) continue;
+    AssignField(record, *field,
+                IsListField(*field) ? extract::SplitList(value, ",;") : std::vector<std::string>{std::string(value)});
   }
   while (end < text.size() && (text[end] == '\n' || text[end] == ' ' || text[end] == '\t')) ++end;
   return end;

@@ -95,9 +95,15 @@ void AssignField(SourceRecord& record, RecordField field, std::vector<std::strin
   }
 }
 
-bool AssignHeaderField(SourceRecord& record, std::string_view key, std::vector<std::string> values) {
+std::optional<RecordField> HeaderFieldOfKey(std::string_view key) {
   const std::optional<RecordField> field = FieldOfKey(key);
-  if (!field || *field == RecordField::kBody || *field == RecordField::kLead) return false;
+  if (!field || *field == RecordField::kBody || *field == RecordField::kLead) return std::nullopt;
+  return field;
+}
+
+bool AssignHeaderField(SourceRecord& record, std::string_view key, std::vector<std::string> values) {
+  const std::optional<RecordField> field = HeaderFieldOfKey(key);
+  if (!field) return false;
   AssignField(record, *field, std::move(values));
   return true;
 }

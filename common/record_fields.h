@@ -48,8 +48,10 @@ bool IsListField(RecordField field);
 void AssignField(SourceRecord& record, RecordField field, std::vector<std::string> values);
 
 // For front matter and header lines, which state metadata about the text
-// that follows: `key`'s field, unless it is the body or lead (the file's
-// text is the body). True if the key names such a field.
+// that follows: the field `key` names, unless it is the body or lead (the
+// file's text is the body).
+std::optional<RecordField> HeaderFieldOfKey(std::string_view key);
+// Assigns `values` to that field; false (nothing assigned) if there is none.
 bool AssignHeaderField(SourceRecord& record, std::string_view key, std::vector<std::string> values);
 
 }  // namespace pressdex

@@ -212,7 +212,14 @@ bool MayBeCaption(std::string_view line) {
 // "A+ A-", "Text size: A- A A+". Its labels are taken out; what is left must
 // be letters A with at least one sign, so "A+" alone (a grade) or "A A A" stays.
 bool IsTextSizeControl(std::string_view core) {
-  if (core.size() > 60 || core.find('A') == std::string_view::npos) return false;
+  if (core.size() > 60) return false;
+  // Cheap first: a capital A with a sign beside it ("A-", "A+", "A–").
+  bool signed_a = false;
+  for (std::size_t at = core.find('A'); at != std::string_view::npos && !signed_a; at = core.find('A', at + 1)) {
+    const char next = at + 1 < core.size() ? core[at + 1] : ' ';
+    signed_a = next == '+' || next == '-' || next == '\xE2' || (at > 0 && (core[at - 1] == '+' || core[at - 1] == '-'));
+  }
+  if (!signed_a) return false;
   std::string folded = FoldKey(core);
   static constexpr std::string_view kLabels[] = {"ubah saiz teks", "saiz teks", "saiz huruf", "ukuran teks",
                                                  "ukuran huruf",   "text size", "font size",  "co chu"};

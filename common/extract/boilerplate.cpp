@@ -21,9 +21,10 @@ constexpr double kCopyShare = 0.8;
 using LineCounts = std::unordered_map<std::string_view, std::size_t>;
 
 // The distinct non-empty trimmed lines of `text`, in order, as views.
-std::vector<std::string_view> DistinctLines(std::string_view text) {
+// `seen` is scratch, kept between calls so it is allocated once.
+std::vector<std::string_view> DistinctLines(std::string_view text, std::unordered_set<std::string_view>& seen) {
   std::vector<std::string_view> lines;
-  std::unordered_set<std::string_view> seen;
+  seen.clear();
   std::size_t start = 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
@@ -47,47 +48,47 @@ std::vector<std::string> LearnBoilerplate(const std::vector<std::string_view>& t
   // A line in at least half of a folder's files (and in at least three) is
   // the site's, not a story's: menus, footers, "Share this".
   if (texts.size() < kMinFiles) return {};
-  std::vector<std::vector<std::string_view>> lines;
-  lines.reserve(texts.size());
+  std::unordered_set<std::string_view> seen;
   LineCounts files_with_line;
   for (const std::string_view text : texts) {
-    lines.push_back(DistinctLines(text));
-    for (const std::string_view line : lines.back()) ++files_with_line[line];
+    for (const std::string_view line : DistinctLines(text, seen)) ++files_with_line[line];
   }
-  const auto shared = [&](std::string_view line, const LineCounts& counts, std::size_t threshold) {
+  const std::size_t threshold = Threshold(texts.size());
+  const auto shared = [&](std::string_view line, const LineCounts& counts, std::size_t needed) {
     const auto it = counts.find(line);
-    return it != counts.end() && it->second >= threshold;
+    return it != counts.end() && it->second >= needed;
   };
+  if (std::none_of(files_with_line.begin(), files_with_line.end(),
+                   [&](const auto& entry) { return entry.second >= threshold; }))
+    return {};  // most folders: nothing repeats enough, nothing more to do
 
   // Copies of one story (the same release from three outlets in one folder)
   // share their paragraphs, which would pass for chrome and leave the copies
   // without their story: such files are left out of the count, and a line
   // is chrome only if enough of the other files carry it. A site's pages
   // share menus and footers but each has its own story.
-  std::vector<bool> counted(texts.size(), true);
+  std::vector<bool> is_copy(texts.size(), false);
   std::size_t copies = 0;
-  const std::size_t threshold = Threshold(texts.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  for (std::size_t i = 0; i < texts.size(); ++i) {
     std::size_t substantial = 0, substantial_shared = 0;
-    for (const std::string_view line : lines[i]) {
+    for (const std::string_view line : DistinctLines(texts[i], seen)) {
       if (line.size() < kSubstantialLine) continue;
       substantial += line.size();
       if (shared(line, files_with_line, threshold)) substantial_shared += line.size();
     }
     if (substantial_shared > 0 && static_cast<double>(substantial_shared) >= kCopyShare * substantial) {
-      counted[i] = false;
+      is_copy[i] = true;
       ++copies;
     }
   }
   const LineCounts* counts = &files_with_line;
   LineCounts without_copies;
-  std::size_t counted_files = texts.size();
+  const std::size_t counted_files = texts.size() - copies;
   if (copies > 0) {
-    counted_files = texts.size() - copies;
     if (counted_files < kMinFiles) return {};
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (!counted[i]) continue;
-      for (const std::string_view line : lines[i]) ++without_copies[line];
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (is_copy[i]) continue;
+      for (const std::string_view line : DistinctLines(texts[i], seen)) ++without_copies[line];
     }
     counts = &without_copies;
   }

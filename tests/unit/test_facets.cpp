@@ -2,6 +2,7 @@
 // serialisable spy (remote shards merge), text and JSON rendering.
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 
@@ -36,13 +37,14 @@ Xapian::WritableDatabase Db(const std::vector<Release>& releases) {
   return db;
 }
 
-// Runs `query` over `db` with `spy` attached, seeing every match.
-void Spy(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
+// Runs `query` over `db` with `spies` attached, seeing every match.
+void Spy(const Xapian::Database& db, const Xapian::Query& query, std::initializer_list<Xapian::MatchSpy*> spies) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.add_matchspy(&spy);
+  for (Xapian::MatchSpy* spy : spies) enquire.add_matchspy(spy);
   enquire.get_mset(0, 10, db.get_doccount());
 }
+void Spy(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) { Spy(db, query, {&spy}); }
 
 std::map<std::string, Xapian::doccount> AsMap(const FacetResult& r) {
   std::map<std::string, Xapian::doccount> m;
@@ -89,11 +91,7 @@ TEST_CASE("list facets count each value once per release", "[facets]") {
                 MakeRelease("c", "", {}, {})});
   FacetSpy orgs(schema::kOrgsSlot, FacetSpy::Kind::kList);
   FacetSpy topics(schema::kTopicsSlot, FacetSpy::Kind::kList);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query::MatchAll);
-  enquire.add_matchspy(&orgs);
-  enquire.add_matchspy(&topics);
-  enquire.get_mset(0, 1, db.get_doccount());
+  Spy(db, Xapian::Query::MatchAll, {&orgs, &topics});
   CHECK(orgs.documents() == 3);
   CHECK(orgs.without_value() == 1);
   CHECK(AsMap(SummariseFacet(Spec("org"), orgs)) ==
@@ -110,11 +108,7 @@ TEST_CASE("names that differ only in case or accents are one facet value, as the
                 MakeRelease("f", "", {"Kementerian  Kesihatan Malaysia"}, {})});
   FacetSpy orgs(schema::kOrgsSlot, FacetSpy::Kind::kList);
   FacetSpy issuers(schema::kIssuerSlot, FacetSpy::Kind::kSingle);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query::MatchAll);
-  enquire.add_matchspy(&orgs);
-  enquire.add_matchspy(&issuers);
-  enquire.get_mset(0, 1, db.get_doccount());
+  Spy(db, Xapian::Query::MatchAll, {&orgs, &issuers});
   const FacetResult r = SummariseFacet(Spec("org"), orgs);
   // Shown in the spelling most releases use; a tie goes to the first in byte order.
   CHECK(AsMap(r) == std::map<std::string, Xapian::doccount>{

@@ -212,21 +212,23 @@ Release Analyser::Analyse(const SourceRecord& record, const FileInfo& file,
 
   // Organisations: stated ones first (exactly as written), then those named
   // in the text, then the title's.
+  // The gazetteer's names scoped to a language ("EEC" in Thai) by the primary subtag.
   const Gazetteer& gaz = impl_->gazetteer;
+  const std::string_view lang = std::string_view(r.lang).substr(0, r.lang.find('-'));
   for (const auto& name : record.meta.organisations) {
-    if (!extract::TrimView(name).empty()) AddOrganisation(&r.orgs, ResolveStatedOrganisation(name, gaz));
+    if (!extract::TrimView(name).empty()) AddOrganisation(&r.orgs, ResolveStatedOrganisation(name, gaz, lang));
   }
-  const std::vector<FoundOrganisation> in_text = ExtractOrganisations(r.text, gaz, &impl_->registry);
+  const std::vector<FoundOrganisation> in_text = ExtractOrganisations(r.text, gaz, &impl_->registry, lang);
   for (const auto& f : in_text) AddOrganisation(&r.orgs, f.org);
-  for (const auto& f : ExtractOrganisations(r.title, gaz, &impl_->registry)) AddOrganisation(&r.orgs, f.org);
+  for (const auto& f : ExtractOrganisations(r.title, gaz, &impl_->registry, lang)) AddOrganisation(&r.orgs, f.org);
   if (!r.source.empty()) {
-    if (auto known = gaz.Find(r.source)) AddOrganisation(&r.orgs, gaz.org(*known));
+    if (auto known = gaz.Find(r.source, lang)) AddOrganisation(&r.orgs, gaz.org(*known));
   }
 
   // Issuer: stated, else the first stated organisation, else the first
   // organisation named in the lead (not the agency that carried the story).
   if (!extract::TrimView(record.meta.issuer).empty()) {
-    r.issuer = ResolveStatedOrganisation(record.meta.issuer, gaz);
+    r.issuer = ResolveStatedOrganisation(record.meta.issuer, gaz, lang);
   } else if (!record.meta.organisations.empty() && !r.orgs.empty()) {
     r.issuer = r.orgs.front();
   } else {

@@ -60,6 +60,13 @@ bool StartsCaseless(std::string_view raw) {
   return false;
 }
 
+std::string ScopedKey(std::string_view lang, std::string_view key) {
+  std::string out(lang);
+  out.push_back('\0');
+  out.append(key);
+  return out;
+}
+
 // Thai ฯ / Lao ຯ: the abbreviation mark a word may end with ("…ไทยฯ").
 bool EndsWithAbbreviationMark(std::string_view s) { return s.ends_with("\xE0\xB8\xAF") || s.ends_with("\xE0\xBA\xAF"); }
 
@@ -83,27 +90,32 @@ bool IsAcronymLike(std::string_view raw) {
   return upper >= 2;
 }
 
-void Gazetteer::AddPattern(std::string_view surface, std::size_t org) {
+void Gazetteer::AddPattern(std::string_view surface, std::size_t org, const std::string& lang) {
   const std::vector<Word> words = extract::ScanWords(surface);
   if (words.empty()) return;
   Pattern p;
   p.org = org;
+  p.lang = lang;
   for (const Word& w : words) p.keys.push_back(w.key);
   p.caseless = StartsCaseless(words[0].raw);
-  if (words.size() == 1 && IsAcronymLike(words[0].raw) && words[0].all_caps) {
-    p.exact = WithoutDots(words[0].raw);
+  const bool acronym = words.size() == 1 && IsAcronymLike(words[0].raw) && words[0].all_caps;
+  if (acronym) p.exact = WithoutDots(words[0].raw);
+  if (!lang.empty())
+    scoped_.emplace(ScopedKey(lang, acronym ? p.exact : JoinKeys(p.keys)), org);
+  else if (acronym)
     by_acronym_.emplace(p.exact, org);
-  } else {
+  else
     by_name_key_.emplace(JoinKeys(p.keys), org);
-  }
   by_first_key_[p.keys.front()].push_back(patterns_.size());
   // (A name of only marks that fold away, "ๆ", has an empty key: nothing to look for.)
   if (p.caseless && p.keys.size() == 1 && !p.keys[0].empty()) inside_.push_back(patterns_.size());
   patterns_.push_back(std::move(p));
 }
 
-void Gazetteer::AddOrganisation(const std::string& name, const std::vector<std::string>& aliases) {
-  // Merge into a known organisation when any of the names is already known.
+void Gazetteer::AddOrganisation(const std::string& name, const std::vector<std::string>& aliases,
+                                const std::vector<ScopedAlias>& scoped) {
+  // Merge into a known organisation when any of the names is already known
+  // (its unscoped names: a scoped alias is the one name two organisations may share).
   std::optional<std::size_t> known = Find(name);
   for (std::size_t i = 0; !known && i < aliases.size(); ++i) known = Find(aliases[i]);
   std::size_t index = 0;
@@ -125,6 +137,10 @@ void Gazetteer::AddOrganisation(const std::string& name, const std::vector<std::
   };
   if (known) add_alias(name);
   for (const auto& alias : aliases) add_alias(alias);
+  for (const auto& [lang, alias] : scoped) {
+    if (std::find(org.aliases.begin(), org.aliases.end(), alias) == org.aliases.end()) org.aliases.push_back(alias);
+    AddPattern(alias, index, lang);
+  }
 }
 
 Status Gazetteer::AddToml(std::string_view toml_text, std::string_view origin) {
@@ -149,7 +165,24 @@ Status Gazetteer::AddToml(std::string_view toml_text, std::string_view origin) {
         }
       }
     }
-    AddOrganisation(extract::Trim(*name), aliases);
+    std::vector<ScopedAlias> scoped;
+    if (const toml::node_view in = (*t)["aliases_in"]; in) {
+      const toml::table* by_lang = in.as_table();
+      if (by_lang == nullptr)
+        return Status::InvalidArgument(std::string(origin) + ": [[org]] " + *name +
+                                       ": aliases_in must be a table of language = [names]");
+      for (const auto& [lang, list] : *by_lang) {
+        const toml::array* names = list.as_array();
+        if (names == nullptr)
+          return Status::InvalidArgument(std::string(origin) + ": [[org]] " + *name + ": aliases_in." +
+                                         std::string(lang.str()) + " must be a list of names");
+        for (const toml::node& alias : *names) {
+          if (auto s = alias.value<std::string>(); s && !extract::TrimView(*s).empty())
+            scoped.push_back(ScopedAlias{FoldKey(lang.str()), extract::Trim(*s)});
+        }
+      }
+    }
+    AddOrganisation(extract::Trim(*name), aliases, scoped);
   }
   return Status::Ok();
 }
@@ -162,23 +195,30 @@ Status Gazetteer::AddFile(const std::string& path) {
   return AddToml(buf.str(), path);
 }
 
-std::optional<std::size_t> Gazetteer::Find(std::string_view name) const {
+std::optional<std::size_t> Gazetteer::Find(std::string_view name, std::string_view lang) const {
   const std::vector<Word> words = extract::ScanWords(name);
   if (words.empty()) return std::nullopt;
+  std::vector<std::string> keys;
+  for (const Word& w : words) keys.push_back(w.key);
+  if (!lang.empty() && !scoped_.empty()) {
+    if (words.size() == 1 && words[0].all_caps) {
+      if (auto it = scoped_.find(ScopedKey(lang, WithoutDots(words[0].raw))); it != scoped_.end()) return it->second;
+    }
+    if (auto it = scoped_.find(ScopedKey(lang, JoinKeys(keys))); it != scoped_.end()) return it->second;
+  }
   if (words.size() == 1 && words[0].all_caps) {
     if (auto it = by_acronym_.find(WithoutDots(words[0].raw)); it != by_acronym_.end()) return it->second;
   }
-  std::vector<std::string> keys;
-  for (const Word& w : words) keys.push_back(w.key);
   if (auto it = by_name_key_.find(JoinKeys(keys)); it != by_name_key_.end()) return it->second;
   return std::nullopt;
 }
 
-std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) const {
+std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words, std::string_view lang) const {
   std::vector<Hit> hits;
   for (std::size_t i = 0; i < words.size();) {
     const Word& w = words[i];
     std::size_t best_len = 0, best_org = 0;
+    bool best_scoped = false;
     // Names in a cased script start at a capital; the others anywhere.
     // (A word of marks only, "ๆ", folds to an empty key: it names nothing.)
     const bool caseless =
@@ -187,7 +227,9 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
       if (auto it = by_first_key_.find(w.key); it != by_first_key_.end()) {
         for (const std::size_t pi : it->second) {
           const Pattern& p = patterns_[pi];
-          if (p.keys.size() <= best_len || i + p.keys.size() > words.size()) continue;
+          if (!Applies(p, lang) || i + p.keys.size() > words.size()) continue;
+          // Longest first; at the same length the release's language's meaning.
+          if (p.keys.size() < best_len || (p.keys.size() == best_len && (best_scoped || p.lang.empty()))) continue;
           if (!w.initial_upper && !p.caseless) continue;
           if (!p.exact.empty()) {
             if (WithoutDots(w.raw) != p.exact) continue;
@@ -202,6 +244,7 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
           }
           best_len = p.keys.size();
           best_org = p.org;
+          best_scoped = !p.lang.empty();
         }
       }
     }
@@ -209,19 +252,20 @@ std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words) con
       hits.push_back(Hit{best_org, i, best_len, w.begin, false});
       i += best_len;
     } else {
-      if (caseless && !inside_.empty()) MatchInside(words, i, hits);
+      if (caseless && !inside_.empty()) MatchInside(words, i, lang, hits);
       ++i;
     }
   }
   return hits;
 }
 
-void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::vector<Hit>& hits) const {
+void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::string_view lang,
+                            std::vector<Hit>& hits) const {
   const Word& w = words[i];
   // Most words hold no name: a plain search of the key first.
   std::vector<std::size_t> candidates;
   for (const std::size_t pi : inside_) {
-    if (w.key.find(patterns_[pi].keys[0]) != std::string::npos) candidates.push_back(pi);
+    if (Applies(patterns_[pi], lang) && w.key.find(patterns_[pi].keys[0]) != std::string::npos) candidates.push_back(pi);
   }
   if (candidates.empty()) return;
 
@@ -259,7 +303,8 @@ void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::
       for (std::size_t at = w.key.find(key, from); at != std::string::npos && at <= best_at;
            at = w.key.find(key, at + 1)) {
         if (!is_cut(at) || !is_cut(at + key.size())) continue;
-        if (at < best_at || key.size() > best_len) {
+        if (at < best_at || key.size() > best_len ||
+            (key.size() == best_len && !patterns_[pi].lang.empty())) {  // the release language's meaning
           best_at = at;
           best_len = key.size();
           best_org = patterns_[pi].org;

@@ -4,6 +4,13 @@
 //   [[org]]
 //   name = "ASEAN Secretariat"
 //   aliases = ["ASEC"]
+//   aliases_in = { th = ["..."] }   # names it goes by in releases in that language only
+//
+// A name may mean different organisations in different places: "EEC" is the
+// European Economic Community in a 1987 wire story and Thailand's Eastern
+// Economic Corridor in a Thai government release. Aliases scoped to a
+// language are looked for only in releases in that language, where they win
+// over the same name's unscoped meaning.
 #pragma once
 
 #include <cstddef>
@@ -32,7 +39,8 @@ class Gazetteer {
 
   // The organisation a name or alias as written refers to. Acronyms
   // (all capitals) compare case-sensitively, other names by folded key.
-  std::optional<std::size_t> Find(std::string_view name) const;
+  // `lang`: the release's language (ISO 639-1), for the aliases scoped to it.
+  std::optional<std::size_t> Find(std::string_view name, std::string_view lang = {}) const;
 
   struct Hit {
     std::size_t org = 0;
@@ -49,7 +57,8 @@ class Gazetteer {
   // one-word caseless name is also found inside a word, where ICU's word
   // breaks (ForEachSegment) start and end it ("วันนี้องค์การอนามัยโลกแถลง");
   // such hits have inside_word set, several may share a word.
-  std::vector<Hit> Match(const std::vector<extract::Word>& words) const;
+  // `lang` as for Find.
+  std::vector<Hit> Match(const std::vector<extract::Word>& words, std::string_view lang = {}) const;
 
  private:
   struct Pattern {
@@ -57,17 +66,28 @@ class Gazetteer {
     std::string exact;              // acronyms: the letters as written (no dots); else empty
     std::size_t org = 0;
     bool caseless = false;  // the first word is in a script without capitals
+    std::string lang;       // only in releases in this language; "" everywhere
   };
-  void AddOrganisation(const std::string& name, const std::vector<std::string>& aliases);
-  void AddPattern(std::string_view surface, std::size_t org);
+  struct ScopedAlias {
+    std::string lang;
+    std::string alias;
+  };
+  void AddOrganisation(const std::string& name, const std::vector<std::string>& aliases,
+                       const std::vector<ScopedAlias>& scoped);
+  void AddPattern(std::string_view surface, std::size_t org, const std::string& lang = {});
+  // Whether pattern `p` applies in a release in `lang`.
+  static bool Applies(const Pattern& p, std::string_view lang) { return p.lang.empty() || p.lang == lang; }
   // Hits inside words[i] for the one-word caseless names (see Match).
-  void MatchInside(const std::vector<extract::Word>& words, std::size_t i, std::vector<Hit>& hits) const;
+  void MatchInside(const std::vector<extract::Word>& words, std::size_t i, std::string_view lang,
+                   std::vector<Hit>& hits) const;
 
   std::vector<Organisation> orgs_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_key_;  // -> patterns_
   std::unordered_map<std::string, std::size_t> by_name_key_;                // joined keys -> org
   std::unordered_map<std::string, std::size_t> by_acronym_;                 // exact -> org
+  // Scoped aliases: ScopedKey(lang, joined keys or exact letters) -> org.
+  std::unordered_map<std::string, std::size_t> scoped_;
   std::vector<std::size_t> inside_;                                         // one-word caseless patterns -> patterns_
 };
 

@@ -169,7 +169,7 @@ void LearnAcronymDefinitions(std::string_view text, const Gazetteer& gazetteer, 
 }
 
 std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const Gazetteer& gazetteer,
-                                                    AliasRegistry* registry) {
+                                                    AliasRegistry* registry, std::string_view lang) {
   const std::vector<Word> words = extract::ScanWords(text);
   Collector out(gazetteer);
   std::vector<char> covered(words.size(), 0);
@@ -182,9 +182,9 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
   std::unordered_map<std::string, std::string> local;  // acronym -> long form
   for (const AcronymDefinition& def : FindAcronymDefinitions(text, words)) {
     const std::size_t offset = words[def.first_word].begin;
-    if (auto known = gazetteer.Find(def.long_form)) {
+    if (auto known = gazetteer.Find(def.long_form, lang)) {
       out.AddKnown(*known, offset, {def.acronym});
-    } else if (auto by_acronym = gazetteer.Find(def.acronym);
+    } else if (auto by_acronym = gazetteer.Find(def.acronym, lang);
                by_acronym && SharesMostWords(def.long_form, gazetteer.org(*by_acronym))) {
       // "Senior Officials' Committee for the ASCC (SOCA)": the gazetteer's SOCA, written differently.
       out.AddKnown(*by_acronym, offset, {def.long_form});
@@ -206,7 +206,7 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
   };
   std::vector<Span> spans;
   std::vector<Gazetteer::Hit> inside;  // names inside one long unspaced word (Thai...), several to a word
-  for (const auto& hit : gazetteer.Match(words)) {
+  for (const auto& hit : gazetteer.Match(words, lang)) {
     if (hit.inside_word)
       inside.push_back(hit);
     else
@@ -236,7 +236,7 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
       }
     }
     std::optional<std::size_t> gaz = s.gaz;
-    if (!gaz) gaz = gazetteer.Find(surface);
+    if (!gaz) gaz = gazetteer.Find(surface, lang);
     if (gaz) {
       out.AddKnown(*gaz, offset);
       continue;
@@ -267,7 +267,7 @@ std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const
   return out.Take();
 }
 
-Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& gazetteer) {
+Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& gazetteer, std::string_view lang) {
   Organisation org{extract::Trim(name), {}};
   // "National Security Division (NSD)": kept as written, and known by the
   // name and the acronym apart too.
@@ -280,7 +280,7 @@ Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& g
       org.aliases.push_back(inner);
     }
   }
-  if (auto known = gazetteer.Find(lookup)) {
+  if (auto known = gazetteer.Find(lookup, lang)) {
     const Organisation& g = gazetteer.org(*known);
     auto add = [&](const std::string& n) {
       if (FoldKey(n) == FoldKey(org.name)) return;

@@ -65,9 +65,10 @@ struct FoundOrganisation {
 };
 
 // Organisations named in `text`, in order of first mention. `registry` may be
-// null (then nothing is learned or looked up across releases).
+// null (then nothing is learned or looked up across releases). `lang`: the
+// release's language, for the gazetteer's names scoped to one (Gazetteer).
 std::vector<FoundOrganisation> ExtractOrganisations(std::string_view text, const Gazetteer& gazetteer,
-                                                    AliasRegistry* registry);
+                                                    AliasRegistry* registry, std::string_view lang = {});
 
 // Learns the organisation acronyms `text` defines inline, as
 // ExtractOrganisations would, without extracting anything else.
@@ -75,6 +76,6 @@ void LearnAcronymDefinitions(std::string_view text, const Gazetteer& gazetteer, 
 
 // An organisation named by metadata, kept exactly as written, with the
 // gazetteer's names for it as aliases.
-Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& gazetteer);
+Organisation ResolveStatedOrganisation(std::string_view name, const Gazetteer& gazetteer, std::string_view lang = {});
 
 }  // namespace pressdex

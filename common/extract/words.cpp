@@ -1,5 +1,7 @@
 #include "common/extract/words.h"
 
+#include <unicode/uchar.h>
+
 #include "common/extract/text_util.h"
 
 namespace pressdex::extract {
@@ -7,6 +9,30 @@ namespace pressdex::extract {
 namespace {
 
 bool IsConnector(char32_t c) { return c == '-' || c == '\'' || c == 0x2019 || c == '&' || c == '.'; }
+
+// Letters with case (Latin, Vietnamese...) and letters without (Thai, Han...).
+enum class LetterKind { kOther, kCased, kCaseless };
+LetterKind KindOf(char32_t c) {
+  if (c < 0x80) return IsAsciiAlpha(static_cast<char>(c)) ? LetterKind::kCased : LetterKind::kOther;
+  const auto u = static_cast<UChar32>(c);
+  if (!u_isalpha(u)) return LetterKind::kOther;
+  return u_hasBinaryProperty(u, UCHAR_CASED) ? LetterKind::kCased : LetterKind::kCaseless;
+}
+
+// A connector between a caseless and a cased letter joins two words, not one:
+// "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-EXIM BANK" (site, section, headline) is no
+// name in capitals, while "COVID-19", "Co-operation" and "Bộ-Ngành" stay whole.
+// `word`: the word so far; `after`: the character after the connector.
+bool ScriptChanges(std::string_view word, char32_t after) {
+  const LetterKind b = KindOf(after);
+  if (b == LetterKind::kOther) return false;
+  LetterKind a = LetterKind::kOther;  // of the word's last letter (marks and digits say nothing)
+  for (std::size_t i = 0; i < word.size();) {
+    const LetterKind k = KindOf(NextCodePoint(word, &i));
+    if (k != LetterKind::kOther) a = k;
+  }
+  return a != LetterKind::kOther && a != b;
+}
 
 }  // namespace
 
@@ -75,7 +101,7 @@ std::vector<Word> ScanWords(std::string_view text) {
       if (IsConnector(d) && j < text.size()) {
         std::size_t k = j;
         const char32_t e = NextCodePoint(text, &k);
-        if (IsWordChar(e)) {
+        if (IsWordChar(e) && !ScriptChanges(text.substr(start, end - start), e)) {
           if (d == '.') has_inner_dot = true;
           end = k;
           continue;

@@ -85,7 +85,7 @@ TEST_CASE("Thai: organisation names from the gazetteer are extracted", "[e2e][la
   const ThaiDb db(Files{
       {"bot.txt", Release("ทดสอบ", "ธนาคารแห่งประเทศไทย ประกาศอัตราดอกเบี้ยใหม่ในวันนี้ เพื่อสนับสนุนเศรษฐกิจ")},
       {"who.txt", Release("ทดสอบสอง", "วันนี้องค์การอนามัยโลกแถลงข่าวเกี่ยวกับโควิด")},
-      {"none.txt", Release("ทดสอบสาม", "วันนี้ธนาคารออมสินแถลงข่าวเกี่ยวกับสินเชื่อ")},
+      {"none.txt", Release("ทดสอบสาม", "วันนี้ธนาคารไทยพาณิชย์แถลงข่าวเกี่ยวกับสินเชื่อ")},
       {"en.txt", Release("Test", "The Bank of Thailand announced rates. The World Health Organization said.")},
   });
   const RunResult r = Search({"--db", db.db(), "--all", "--format", "jsonl", "--fields", "path,orgs"});

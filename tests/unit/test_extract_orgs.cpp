@@ -167,3 +167,70 @@ TEST_CASE("orgs: Thai releases name their organisations", "[extract][orgs]") {
   CHECK(found[1].org.name == "Bank of Thailand");
   CHECK(found[0].first_offset < found[1].first_offset);
 }
+
+TEST_CASE("gazetteer: aliases scoped to a language win there and only there", "[extract][orgs]") {
+  Gazetteer g;
+  REQUIRE(g.AddToml("[[org]]\nname = \"European Community\"\naliases = [\"EEC\", \"Exim Bank\"]\n"
+                    "[[org]]\nname = \"Eastern Economic Corridor\"\naliases = [\"Corridor East\"]\n"
+                    "aliases_in = { th = [\"EEC\", \"EXIM BANK\"] }\n",
+                    "test")
+              .ok());
+  // A shared scoped name does not merge the two organisations.
+  REQUIRE(g.size() == 2);
+  REQUIRE(g.Find("EEC"));
+  CHECK(g.org(*g.Find("EEC")).name == "European Community");
+  CHECK(g.org(*g.Find("EEC", "en")).name == "European Community");
+  CHECK(g.org(*g.Find("EEC", "th")).name == "Eastern Economic Corridor");
+  CHECK(g.org(*g.Find("Exim Bank", "th")).name == "Eastern Economic Corridor");  // names compare by key
+  const auto first = [&](std::string_view text, std::string_view lang) {
+    const auto hits = g.Match(extract::ScanWords(text), lang);
+    return hits.empty() ? std::string() : g.org(hits.front().org).name;
+  };
+  CHECK(first("The EEC met.", "en") == "European Community");
+  CHECK(first("ขับเคลื่อน EEC รุกพัฒนา", "th") == "Eastern Economic Corridor");
+  CHECK(first("ขับเคลื่อน EEC รุกพัฒนา", "") == "European Community");
+  // Every name is an alias (org: filters find them all).
+  const auto& corridor = g.org(*g.Find("Corridor East"));
+  CHECK(std::find(corridor.aliases.begin(), corridor.aliases.end(), "EEC") != corridor.aliases.end());
+
+  Gazetteer bad;
+  const Status not_table = bad.AddToml("[[org]]\nname = \"X Org\"\naliases_in = [\"EEC\"]\n", "orgs-user.toml");
+  CHECK_FALSE(not_table.ok());
+  CHECK(not_table.message().find("orgs-user.toml") != std::string::npos);
+  CHECK(not_table.message().find("aliases_in") != std::string::npos);
+  CHECK_FALSE(bad.AddToml("[[org]]\nname = \"X Org\"\naliases_in = { th = \"EEC\" }\n", "b").ok());
+}
+
+TEST_CASE("orgs: Thai releases read EEC SEC and EXIM as Thailand's", "[extract][orgs]") {
+  const std::string text =
+      "นายกรัฐมนตรีขับเคลื่อน EEC และเขตพัฒนาระเบียงเศรษฐกิจภาคใต้ (SEC) โดย EXIM BANK สนับสนุน";
+  const auto th = ExtractOrganisations(text, Shipped(), nullptr, "th");
+  CHECK(FindOrg(th, "Eastern Economic Corridor"));
+  CHECK(FindOrg(th, "Southern Economic Corridor"));
+  CHECK(FindOrg(th, "Export-Import Bank of Thailand"));
+  CHECK_FALSE(FindOrg(th, "European Community"));
+  CHECK_FALSE(FindOrg(th, "U.S. Securities and Exchange Commission"));
+  CHECK_FALSE(FindOrg(th, "Export-Import Bank of the United States"));
+  // The same names in an English wire story keep their old meanings.
+  const auto en = ExtractOrganisations("The EEC and the SEC said the Exim Bank would lend.", Shipped(), nullptr, "en");
+  CHECK(FindOrg(en, "European Community"));
+  CHECK(FindOrg(en, "U.S. Securities and Exchange Commission"));
+  CHECK(FindOrg(en, "Export-Import Bank of the United States"));
+}
+
+TEST_CASE("words: a hyphen between Thai and Latin letters ends the word", "[extract][orgs]") {
+  const auto keys = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& w : extract::ScanWords(text)) out.push_back(std::string(w.raw));
+    return out;
+  };
+  CHECK(keys("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-EXIM BANK") ==
+        std::vector<std::string>{"รัฐบาลไทย-ข่าวทำเนียบรัฐบาล", "EXIM", "BANK"});
+  CHECK(keys("COVID-19 Co-operation Bộ-Ngành ไทย-จีน") ==
+        std::vector<std::string>{"COVID-19", "Co-operation", "Bộ-Ngành", "ไทย-จีน"});
+  // So a site's "site-section-headline" line names no glued organisation.
+  const auto found =
+      ExtractOrganisations("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-SME D Bank จัดสัมมนา", Shipped(), nullptr, "th");
+  for (const auto& f : found) CHECK(f.org.name.find("รัฐบาลไทย-") == std::string::npos);
+  CHECK(FindOrg(found, "SME Development Bank of Thailand"));
+}

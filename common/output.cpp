@@ -175,6 +175,67 @@ bool NeedsSuggestion(const OutputOptions& options) {
 
 bool NeedsHits(const OutputOptions& options) { return options.format != OutputFormat::kCount; }
 
+namespace {
+
+std::string_view NameOf(OutputFormat format) {
+  for (const auto& f : kFormats) {
+    if (f.format == format) return f.name;
+  }
+  return "?";
+}
+
+// Facets belong to the text listing and to every JSON document of a
+// response: json's, and jsonl's in a batch (there one document per query,
+// elsewhere one line per hit with no room for them).
+bool ShowsFacets(OutputFormat format, bool batch) {
+  return format == OutputFormat::kText || format == OutputFormat::kJson || (format == OutputFormat::kJsonl && batch);
+}
+
+// "--a has", "--a and --b have", "--a, --b and --c have": options that are
+// useless for one reason share one line.
+std::string HaveNoEffect(const std::vector<std::string_view>& names) {
+  std::string subject;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) subject += i + 1 == names.size() ? " and " : ", ";
+    subject += names[i];
+  }
+  return fmt::format("{} {} no effect", subject, names.size() == 1 ? "has" : "have");
+}
+
+}  // namespace
+
+std::vector<std::string> UnusedOptionWarnings(const GivenOptions& given) {
+  std::vector<std::string> warnings;
+  const std::string_view format = NameOf(given.format);
+  auto warn = [&](const std::vector<std::string_view>& names, std::string_view why) {
+    if (!names.empty()) warnings.push_back(fmt::format("{} with --format {} ({})", HaveNoEffect(names), format, why));
+  };
+
+  std::vector<std::string_view> facets;
+  if (given.facets) facets.emplace_back("--facets");
+  if (given.facet) facets.emplace_back("--facet");
+  if (!ShowsFacets(given.format, given.batch)) warn(facets, "facets show in text, json, and jsonl with --batch");
+
+  const bool delimited = given.format == OutputFormat::kTsv || given.format == OutputFormat::kCsv;
+  if (given.no_header && !delimited) warn({"--no-header"}, "only tsv and csv have a header line");
+  if (given.null_separated && given.format != OutputFormat::kPaths) warn({"-0/--null"}, "it applies to paths only");
+
+  // count prints the number of matches only: no page of results to cut or order.
+  std::vector<std::string_view> paging;
+  if (given.limit) paging.emplace_back("-n/--limit");
+  if (given.offset) paging.emplace_back("--offset");
+  if (given.sort) paging.emplace_back("--sort");
+  if (given.format == OutputFormat::kCount) warn(paging, "it prints the number of matches only");
+
+  if (given.color_always && given.format != OutputFormat::kText) warn({"--color always"}, "only text is coloured");
+
+  // A batch answers the queries of its input lines; blank ones are skipped, not taken for "everything".
+  if (given.all && given.batch)
+    warnings.push_back(
+        fmt::format("{} with --batch (each line of standard input is the query)", HaveNoEffect({"--all"})));
+  return warnings;
+}
+
 std::unique_ptr<ResponseWriter> MakeResponseWriter(const OutputOptions& options) {
   using namespace output_internal;
   switch (options.format) {

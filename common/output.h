@@ -70,6 +70,31 @@ bool NeedsSuggestion(const OutputOptions& options);
 // True when the format prints no hits at all (count): the search can skip them.
 bool NeedsHits(const OutputOptions& options);
 
+// The options that only some formats or modes use, as the command line gave
+// them: whether each was typed, not the value defaults or the format's needs
+// left in the request (count's limit of 1, a header that is on by default).
+struct GivenOptions {
+  OutputFormat format = OutputFormat::kText;
+  bool batch = false;
+  bool facets = false;          // --facets
+  bool facet = false;           // --facet FIELD, once or more
+  bool no_header = false;       // --no-header
+  bool null_separated = false;  // -0/--null
+  bool limit = false;           // -n/--limit, any value
+  bool offset = false;          // --offset, any value
+  bool sort = false;            // --sort, any value
+  bool all = false;             // --all
+  bool color_always = false;    // --color always; auto and never are what scripts pass anyway
+};
+
+// One message per group of given options that the format or batch mode
+// leaves without any effect on the output (--no-header with json, -n with
+// count, ...), without the program name or "warning:"; empty when every
+// option given counts. Options that only ask for what happens anyway are
+// not reported: --exact with count, --no-collapse with paths, --all with a
+// query (the query narrows the listing, as filters are documented to).
+std::vector<std::string> UnusedOptionWarnings(const GivenOptions& given);
+
 class ResponseWriter {
  public:
   virtual ~ResponseWriter() = default;

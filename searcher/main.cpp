@@ -81,13 +81,16 @@ int Main(int argc, char** argv) {
                  "The query: words, \"phrases\", AND/OR/NOT, +word/-word, (...), mask*, title:word, "
                  "filters org: issuer: topic: lang: place: source: date:")
       ->type_name("QUERY...");
-  app.add_option("-n,--limit", request.limit, "How many results to show (0: all)")->default_str("10");
-  app.add_option("--offset", request.offset, "Skip this many results first (paging)")->default_str("0");
+  const CLI::Option* limit_option =
+      app.add_option("-n,--limit", request.limit, "How many results to show (0: all)")->default_str("10");
+  const CLI::Option* offset_option =
+      app.add_option("--offset", request.offset, "Skip this many results first (paging)")->default_str("0");
   app.add_flag("--any", request.query_options.any, "Match any word (OR) instead of all (AND)");
   app.add_flag("--all", request.match_all, "Match every release (also what an empty query means)");
-  app.add_option("--sort", sort, "Order: relevance (ties newest first), newest or oldest")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
-      ->default_str("relevance");
+  const CLI::Option* sort_option =
+      app.add_option("--sort", sort, "Order: relevance (ties newest first), newest or oldest")
+          ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+          ->default_str("relevance");
   pressdex::cli::AddLanguageOption(app, request.query_options.lang, "Language of the query's words (stemming)");
   app.add_option("--facet", facet_args,
                  "Count matches per value of FIELD (org, issuer, topic, lang, place, source, date; "
@@ -98,10 +101,11 @@ int Main(int argc, char** argv) {
   app.add_option("--format", format, "Output: text, json, jsonl, tsv, csv, paths or count")
       ->check(CLI::IsMember(pressdex::OutputFormatNames()))
       ->default_str("text");
-  const CLI::Option* fields_option = app.add_option("--fields", fields,
-                 "Columns of tsv/csv, keys of jsonl, in this order: "
-                 "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url,duplicates")
-      ->type_name("LIST");
+  const CLI::Option* fields_option =
+      app.add_option("--fields", fields,
+                     "Columns of tsv/csv, keys of jsonl, in this order: "
+                     "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url,duplicates")
+          ->type_name("LIST");
   app.add_flag("--no-header", no_header, "tsv/csv: no header line");
   app.add_flag("-0,--null", null_separated, "paths: end each path with NUL (for xargs -0)");
   app.add_flag("--exact", request.exact_total, "Count every match for an exact total (count always does)");
@@ -202,6 +206,22 @@ int Main(int argc, char** argv) {
   // --all or an explicitly empty query ('') lists every release.
   if (!batch && words.empty() && !request.match_all && request.like.empty())
     return usage("no query given (use --all to list every release)");
+
+  // Once, before any answer (in a batch, not per query); the run goes on as
+  // it would without the useless options, so output and exit code stay.
+  const pressdex::GivenOptions given{.format = output.format,
+                                     .batch = batch,
+                                     .facets = default_facets,
+                                     .facet = !facet_args.empty(),
+                                     .no_header = no_header,
+                                     .null_separated = null_separated,
+                                     .limit = limit_option->count() > 0,
+                                     .offset = offset_option->count() > 0,
+                                     .sort = sort_option->count() > 0,
+                                     .all = request.match_all,
+                                     .color_always = color == "always"};
+  for (const auto& warning : pressdex::UnusedOptionWarnings(given))
+    fmt::print(stderr, "{}: warning: {}\n", kProgram, warning);
 
   if (dbs.empty()) dbs.push_back(pressdex::ResolveDatabasePath(""));
   auto searcher = pressdex::Searcher::Open(dbs);

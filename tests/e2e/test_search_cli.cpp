@@ -381,3 +381,54 @@ TEST_CASE("a whole query in one argument reads as typed; an unquoted value is qu
   CHECK(CountOf({"-masks"}) == CountOf({"--all"}) - CountOf({"masks"}));
   CHECK(CountOf({"!!!"}) == 0);
 }
+
+TEST_CASE("an option the format ignores is one warning on stderr with stdout and exit code unchanged", "[e2e][cli]") {
+  struct Case {
+    std::vector<std::string> args;  // without the useless option
+    std::vector<std::string> extra;
+    std::string warning;
+  };
+  const std::vector<Case> cases = {
+      {{"--format", "tsv", "asean"}, {"--facets"}, "--facets has no effect with --format tsv"},
+      {{"--format", "jsonl", "asean"}, {"--facet", "org"}, "--facet has no effect with --format jsonl"},
+      {{"--format", "json", "asean"}, {"--no-header"}, "--no-header has no effect with --format json"},
+      {{"--format", "csv", "asean"}, {"-0"}, "-0/--null has no effect with --format csv"},
+      {{"--format", "count", "asean"}, {"-n", "3", "--offset", "2"}, "-n/--limit and --offset have no effect"},
+      {{"--format", "json", "asean"}, {"--color", "always"}, "--color always has no effect with --format json"},
+      {{"xylophonequartz"}, {"--null"}, "-0/--null has no effect with --format text"},  // exit 1 stays 1
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> with = c.args;
+    with.insert(with.begin(), c.extra.begin(), c.extra.end());
+    INFO(Catch::Detail::stringify(with));
+    const RunResult plain = S(c.args);
+    const RunResult warned = S(with);
+    CHECK(plain.err.empty());
+    CHECK(warned.out == plain.out);
+    CHECK(warned.exit_code == plain.exit_code);
+    REQUIRE(Lines(warned.err).size() == 1);
+    CHECK(warned.err.starts_with("pressdex-search: warning: " + c.warning));
+  }
+  // A batch warns once, before the answers, not once per query.
+  const std::string queries = "asean\nmasks\nflood\n";
+  const RunResult plain = S({"--batch", "--format", "tsv"}, queries);
+  const RunResult warned = S({"--batch", "--format", "tsv", "--all", "--facets"}, queries);
+  CHECK(warned.out == plain.out);
+  CHECK(warned.exit_code == plain.exit_code);
+  CHECK(Lines(warned.err) ==
+        std::vector<std::string>{"pressdex-search: warning: --facets has no effect with --format tsv (facets show in "
+                                 "text, json, and jsonl with --batch)",
+                                 "pressdex-search: warning: --all has no effect with --batch (each line of standard "
+                                 "input is the query)"});
+  // What scripts pass routinely stays silent.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--all", "--format", "csv", "--no-header", "--sort", "oldest", "-n", "0", "lang:vi"},
+           {"--format", "paths", "-0", "--color", "never", "asean"},
+           {"--format", "json", "--color", "auto", "--facets", "--explain", "asean"},
+           {"--format", "count", "--exact", "--no-collapse", "--explain", "asean"}}) {
+    INFO(Catch::Detail::stringify(args));
+    const RunResult r = S(args);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("warning") == std::string::npos);
+  }
+}

@@ -265,7 +265,8 @@ void Gazetteer::MatchInside(const std::vector<Word>& words, std::size_t i, std::
   // Most words hold no name: a plain search of the key first.
   std::vector<std::size_t> candidates;
   for (const std::size_t pi : inside_) {
-    if (Applies(patterns_[pi], lang) && w.key.find(patterns_[pi].keys[0]) != std::string::npos) candidates.push_back(pi);
+    if (Applies(patterns_[pi], lang) && w.key.find(patterns_[pi].keys[0]) != std::string::npos)
+      candidates.push_back(pi);
   }
   if (candidates.empty()) return;
 

@@ -88,7 +88,7 @@ class Gazetteer {
   std::unordered_map<std::string, std::size_t> by_acronym_;                 // exact -> org
   // Scoped aliases: ScopedKey(lang, joined keys or exact letters) -> org.
   std::unordered_map<std::string, std::size_t> scoped_;
-  std::vector<std::size_t> inside_;                                         // one-word caseless patterns -> patterns_
+  std::vector<std::size_t> inside_;  // one-word caseless patterns -> patterns_
 };
 
 // True for a word written like an acronym: 2-12 characters, starts with a

@@ -202,8 +202,7 @@ TEST_CASE("gazetteer: aliases scoped to a language win there and only there", "[
 }
 
 TEST_CASE("orgs: Thai releases read EEC SEC and EXIM as Thailand's", "[extract][orgs]") {
-  const std::string text =
-      "นายกรัฐมนตรีขับเคลื่อน EEC และเขตพัฒนาระเบียงเศรษฐกิจภาคใต้ (SEC) โดย EXIM BANK สนับสนุน";
+  const std::string text = "นายกรัฐมนตรีขับเคลื่อน EEC และเขตพัฒนาระเบียงเศรษฐกิจภาคใต้ (SEC) โดย EXIM BANK สนับสนุน";
   const auto th = ExtractOrganisations(text, Shipped(), nullptr, "th");
   CHECK(FindOrg(th, "Eastern Economic Corridor"));
   CHECK(FindOrg(th, "Southern Economic Corridor"));
@@ -229,8 +228,7 @@ TEST_CASE("words: a hyphen between Thai and Latin letters ends the word", "[extr
   CHECK(keys("COVID-19 Co-operation Bộ-Ngành ไทย-จีน") ==
         std::vector<std::string>{"COVID-19", "Co-operation", "Bộ-Ngành", "ไทย-จีน"});
   // So a site's "site-section-headline" line names no glued organisation.
-  const auto found =
-      ExtractOrganisations("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-SME D Bank จัดสัมมนา", Shipped(), nullptr, "th");
+  const auto found = ExtractOrganisations("รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-SME D Bank จัดสัมมนา", Shipped(), nullptr, "th");
   for (const auto& f : found) CHECK(f.org.name.find("รัฐบาลไทย-") == std::string::npos);
   CHECK(FindOrg(found, "SME Development Bank of Thailand"));
 }

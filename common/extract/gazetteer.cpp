@@ -60,7 +60,11 @@ bool StartsCaseless(std::string_view raw) {
   return false;
 }
 
+// A lookup key of by_acronym_ / by_name_key_: the key itself for names that
+// apply everywhere, "lang\0key" for those scoped to a language (no key holds
+// a NUL, so the two never meet).
 std::string ScopedKey(std::string_view lang, std::string_view key) {
+  if (lang.empty()) return std::string(key);
   std::string out(lang);
   out.push_back('\0');
   out.append(key);
@@ -96,16 +100,15 @@ void Gazetteer::AddPattern(std::string_view surface, std::size_t org, const std:
   Pattern p;
   p.org = org;
   p.lang = lang;
+  has_scoped_ = has_scoped_ || !lang.empty();
   for (const Word& w : words) p.keys.push_back(w.key);
   p.caseless = StartsCaseless(words[0].raw);
   const bool acronym = words.size() == 1 && IsAcronymLike(words[0].raw) && words[0].all_caps;
   if (acronym) p.exact = WithoutDots(words[0].raw);
-  if (!lang.empty())
-    scoped_.emplace(ScopedKey(lang, acronym ? p.exact : JoinKeys(p.keys)), org);
-  else if (acronym)
-    by_acronym_.emplace(p.exact, org);
+  if (acronym)
+    by_acronym_.emplace(ScopedKey(lang, p.exact), org);
   else
-    by_name_key_.emplace(JoinKeys(p.keys), org);
+    by_name_key_.emplace(ScopedKey(lang, JoinKeys(p.keys)), org);
   by_first_key_[p.keys.front()].push_back(patterns_.size());
   // (A name of only marks that fold away, "ๆ", has an empty key: nothing to look for.)
   if (p.caseless && p.keys.size() == 1 && !p.keys[0].empty()) inside_.push_back(patterns_.size());
@@ -200,17 +203,19 @@ std::optional<std::size_t> Gazetteer::Find(std::string_view name, std::string_vi
   if (words.empty()) return std::nullopt;
   std::vector<std::string> keys;
   for (const Word& w : words) keys.push_back(w.key);
-  if (!lang.empty() && !scoped_.empty()) {
+  const auto find_in = [&](std::string_view scope) -> std::optional<std::size_t> {
     if (words.size() == 1 && words[0].all_caps) {
-      if (auto it = scoped_.find(ScopedKey(lang, WithoutDots(words[0].raw))); it != scoped_.end()) return it->second;
+      if (auto it = by_acronym_.find(ScopedKey(scope, WithoutDots(words[0].raw))); it != by_acronym_.end())
+        return it->second;
     }
-    if (auto it = scoped_.find(ScopedKey(lang, JoinKeys(keys))); it != scoped_.end()) return it->second;
+    if (auto it = by_name_key_.find(ScopedKey(scope, JoinKeys(keys))); it != by_name_key_.end()) return it->second;
+    return std::nullopt;
+  };
+  // The release language's meaning first.
+  if (!lang.empty() && has_scoped_) {
+    if (auto found = find_in(lang)) return found;
   }
-  if (words.size() == 1 && words[0].all_caps) {
-    if (auto it = by_acronym_.find(WithoutDots(words[0].raw)); it != by_acronym_.end()) return it->second;
-  }
-  if (auto it = by_name_key_.find(JoinKeys(keys)); it != by_name_key_.end()) return it->second;
-  return std::nullopt;
+  return find_in({});
 }
 
 std::vector<Gazetteer::Hit> Gazetteer::Match(const std::vector<Word>& words, std::string_view lang) const {

@@ -84,10 +84,10 @@ class Gazetteer {
   std::vector<Organisation> orgs_;
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_key_;  // -> patterns_
-  std::unordered_map<std::string, std::size_t> by_name_key_;                // joined keys -> org
-  std::unordered_map<std::string, std::size_t> by_acronym_;                 // exact -> org
-  // Scoped aliases: ScopedKey(lang, joined keys or exact letters) -> org.
-  std::unordered_map<std::string, std::size_t> scoped_;
+  // Keyed "lang\0key" for a name scoped to a language (ScopedKey).
+  std::unordered_map<std::string, std::size_t> by_name_key_;  // joined keys -> org
+  std::unordered_map<std::string, std::size_t> by_acronym_;   // exact -> org
+  bool has_scoped_ = false;
   std::vector<std::size_t> inside_;  // one-word caseless patterns -> patterns_
 };
 

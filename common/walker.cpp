@@ -254,14 +254,18 @@ void Walk(const std::vector<std::string>& roots, const WalkOptions& options, con
       if (o == r || !Within(display, displays[o])) continue;
       covered = displays[o] != display || o < r;  // of two equal roots the first is walked
     }
-    if (covered) continue;
     std::error_code ec;
     const auto status = fs::status(root, ec);
+    // A root that is not there is an error even inside another root (the
+    // user named it), once however often it was named.
     if (ec || !fs::exists(status)) {
-      walker.Error(display, ec && ec != std::errc::no_such_file_or_directory ? Explain(ec, "cannot read")
-                                                                             : "no such file or folder");
+      const auto before = displays.begin() + static_cast<std::ptrdiff_t>(r);
+      if (std::find(displays.begin(), before, display) == before)
+        walker.Error(display, ec && ec != std::errc::no_such_file_or_directory ? Explain(ec, "cannot read")
+                                                                               : "no such file or folder");
       continue;
     }
+    if (covered) continue;
     if (fs::is_directory(status)) {
       walker.VisitDir(root, display);
     } else {

@@ -111,7 +111,7 @@ TEST_CASE("the same query prints the same order every time", "[e2e][core]") {
   CHECK(a.out == b.out);
 }
 
-TEST_CASE("text output: rank, title, path, snippet; colour only when asked", "[e2e][core]") {
+TEST_CASE("text output: rank, title, path, snippet, colour only when asked", "[e2e][core]") {
   const RunResult plain = Search({"--db", CorpusDb(), "guangxi"});
   CHECK(plain.exit_code == 0);
   CHECK(plain.out.find("  1. ") == 0);

@@ -345,7 +345,7 @@ TEST_CASE("blank files fail, old Mac line ends separate words, escaped names sta
   CHECK(again.err.find(" 0 added") != std::string::npos);
 }
 
-TEST_CASE("overlapping roots are walked once; an empty --db is a usage error", "[e2e][index]") {
+TEST_CASE("overlapping roots are walked once, an empty --db is a usage error", "[e2e][index]") {
   TempDir dir;
   WriteFile(dir / "in/sub/a.txt", "A\n\nmasks one\n");
   WriteFile(dir / "in/b.txt", "B\n\nmasks two\n");

@@ -117,7 +117,7 @@ TEST_CASE("kill -9 at random points leaves a consistent database and the next ru
   REQUIRE(quiet.at("releases_written") == 0);
 }
 
-TEST_CASE("SIGINT commits what is done and exits 130; the next run completes", "[index][crash]") {
+TEST_CASE("SIGINT commits what is done and exits 130, the next run completes", "[index][crash]") {
   TempDir dir;
   const std::string corpus = dir / "corpus";
   const std::string db = dir / "db";

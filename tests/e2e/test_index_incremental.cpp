@@ -48,7 +48,7 @@ void SetMtime(const std::string& path, fs::file_time_type t) { fs::last_write_ti
 
 }  // namespace
 
-TEST_CASE("an unchanged corpus is left untouched; changes, additions and removals are applied",
+TEST_CASE("an unchanged corpus is left untouched, changes, additions and removals are applied",
           "[index][incremental]") {
   TempDir dir;
   const std::string c = dir / "c";

@@ -45,7 +45,7 @@ TEST_CASE("count is the exact number of matches and agrees with the full listing
   CHECK(none.out == "0\n");
 }
 
-TEST_CASE("option --all and an empty query list every release; -n 0 means no limit", "[e2e][cli]") {
+TEST_CASE("option --all and an empty query list every release, -n 0 means no limit", "[e2e][cli]") {
   const std::size_t total = CountOf({"--all"});
   CHECK(total >= 30);
   CHECK(CountOf({""}) == total);
@@ -182,7 +182,7 @@ TEST_CASE("a -word on the command line excludes it, wherever it stands", "[e2e][
   CHECK(CountOf({"asean", "-n", "3", "-masks"}) == without);
 }
 
-TEST_CASE("batch: one answer per query, numbered, in order; bad lines reported, exit 2", "[e2e][cli][batch]") {
+TEST_CASE("batch: one answer per query, numbered, in order, bad lines reported, exit 2", "[e2e][cli][batch]") {
   const std::string input = "masks\n\n# comment\nzzzqqqnothing\n(unclosed\nflood org:\"ASEAN Secretariat\"\n";
   const RunResult tsv = S({"--batch", "--format", "tsv", "--fields", "path"}, input);
   CHECK(tsv.exit_code == 2);
@@ -255,7 +255,7 @@ TEST_CASE("exit codes: 0 matched, 1 none, 2 usage or query, 3 database", "[e2e][
     CHECK(help.out.find(std::string("  ") + code) != std::string::npos);
 }
 
-TEST_CASE("errors go to stderr only; stdout holds results only", "[e2e][cli]") {
+TEST_CASE("errors go to stderr only, stdout holds results only", "[e2e][cli]") {
   const RunResult bad = S({"--format", "json", "(unclosed"});
   CHECK(bad.out.empty());
   CHECK_FALSE(bad.err.empty());
@@ -266,7 +266,7 @@ TEST_CASE("errors go to stderr only; stdout holds results only", "[e2e][cli]") {
   CHECK(explain.err.find("date 20200101..20201231") != std::string::npos);
 }
 
-TEST_CASE("no terminal codes unless asked; NO_COLOR wins over auto", "[e2e][cli]") {
+TEST_CASE("no terminal codes unless asked, NO_COLOR wins over auto", "[e2e][cli]") {
   CHECK(S({"masks"}).out.find('\033') == std::string::npos);  // stdout is a pipe
   CHECK(S({"--color", "always", "masks"}).out.find('\033') != std::string::npos);
   CHECK(S({"--color", "auto", "masks"}, "", {"NO_COLOR=1"}).out.find('\033') == std::string::npos);
@@ -371,7 +371,7 @@ TEST_CASE("help ends with examples that run as written", "[e2e][cli]") {
   CHECK(index_help.out.find("Exit status:") < index_help.out.rfind("Examples:"));
 }
 
-TEST_CASE("a whole query in one argument reads as typed; an unquoted value is quoted back", "[e2e][cli]") {
+TEST_CASE("a whole query in one argument reads as typed, an unquoted value is quoted back", "[e2e][cli]") {
   CHECK(CountOf({"topic:health date:2021"}) == CountOf({"topic:health", "date:2021"}));
   CHECK(CountOf({"org:ASEC masks"}) == CountOf({"org:ASEC", "masks"}));
   CHECK(CountOf({"org:ASEC masks"}) > 0);

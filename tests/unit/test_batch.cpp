@@ -169,7 +169,7 @@ TEST_CASE("batch: queries already waiting are answered without a write per answe
         std::vector<long>{0, 0, 0, 8});
 }
 
-TEST_CASE("batch: tsv rows carry the query number; blank and # lines do not count", "[batch]") {
+TEST_CASE("batch: tsv rows carry the query number, blank and # lines do not count", "[batch]") {
   TinyDb db;
   auto options = Format(pressdex::OutputFormat::kTsv);
   options.fields = {pressdex::Field::kPath};

@@ -20,7 +20,7 @@ std::string Utf16Be(std::u16string_view s) {
 }
 }  // namespace
 
-TEST_CASE("encoding: ASCII and UTF-8 pass through; a UTF-8 BOM is dropped", "[encoding]") {
+TEST_CASE("encoding: ASCII and UTF-8 pass through, a UTF-8 BOM is dropped", "[encoding]") {
   CHECK(DecodeToUtf8("plain").value().utf8 == "plain");
   const auto vi = DecodeToUtf8("Việt Nam");
   CHECK(vi.value().utf8 == "Việt Nam");

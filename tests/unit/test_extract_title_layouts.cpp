@@ -57,7 +57,7 @@ TEST_CASE("hard-wrapped prose keeps its first lines in the text", "[extract][tit
   CHECK(r.text.find("DEVISE A PLAN") != std::string::npos);
 }
 
-TEST_CASE("a long headline is kept whole; a title made of the lead sentence is cut", "[extract][title]") {
+TEST_CASE("a long headline is kept whole, a title made of the lead sentence is cut", "[extract][title]") {
   // A DOJ-style headline of 191 characters on its own line leaves the body:
   // cut, its last words could not be found at all.
   const std::string headline =

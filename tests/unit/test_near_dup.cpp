@@ -92,7 +92,7 @@ TEST_CASE("the same story with other headers and footers is similar enough to cl
   CHECK(Shared(a, other).empty());
 }
 
-TEST_CASE("identical bodies have identical sketches; tiny bodies have no bands", "[near_dup]") {
+TEST_CASE("identical bodies have identical sketches, tiny bodies have no bands", "[near_dup]") {
   const auto one = near_dup::SketchText(kStory);
   const auto two = near_dup::SketchText(kStory);
   CHECK(one.bands == two.bands);
@@ -117,7 +117,7 @@ TEST_CASE("a near-duplicate joins the cluster of the release indexed before it",
   }
 }
 
-TEST_CASE("releases of one file see each other; keys do not depend on what else is indexed", "[near_dup]") {
+TEST_CASE("releases of one file see each other, keys do not depend on what else is indexed", "[near_dup]") {
   std::vector<near_dup::Sketch> sketches(3);
   std::vector<std::pair<std::string, Xapian::Document>> docs{
       {"f.jsonl#1", Doc("f.jsonl#1", kStory, sketches[0])},

@@ -247,7 +247,7 @@ TEST_CASE("paths: newline or NUL separated, nothing else", "[output]") {
   CHECK(Write(o, Sample()) == std::string("dir/a\tb\nc.txt\0b\\x.txt\0", 22));
 }
 
-TEST_CASE("count prints the total; batch errors keep the lines aligned", "[output]") {
+TEST_CASE("count prints the total, batch errors keep the lines aligned", "[output]") {
   OutputOptions o;
   o.format = OutputFormat::kCount;
   CHECK(Write(o, Sample()) == "2\n");
@@ -303,7 +303,7 @@ TEST_CASE("text never passes control characters from the data to the terminal", 
   CHECK(Write(o, r).find("\x1b[1;33mmasks\x1b[0m") != std::string::npos);  // highlight offsets still right
 }
 
-TEST_CASE("NO_COLOR and never switch colour off; always forces it", "[output]") {
+TEST_CASE("NO_COLOR and never switch colour off, always forces it", "[output]") {
   CHECK(*pressdex::ResolveColor("always"));
   CHECK_FALSE(*pressdex::ResolveColor("never"));
   CHECK_FALSE(pressdex::ResolveColor("sometimes").ok());

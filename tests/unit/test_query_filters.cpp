@@ -143,7 +143,7 @@ TEST_CASE("malformed dates are errors that say what is wrong", "[query][dates]")
   CHECK(DateError("99999999999d").find("bad date") != std::string::npos);  // no overflow, no exception
 }
 
-TEST_CASE("field filters: any alias, any case; OR within a field, AND across fields", "[query][filters]") {
+TEST_CASE("field filters: any alias, any case, OR within a field, AND across fields", "[query][filters]") {
   Fixture f;
   CHECK(f.Set("masks org:ASEC") == Ids{"a", "c"});
   CHECK(f.Set("masks org:asec") == Ids{"a", "c"});
@@ -279,7 +279,7 @@ TEST_CASE("a sign before a phrase or parentheses applies to all of it", "[query]
   CHECK(f.Set("masks +\"for health\"") == Ids{"a"});
 }
 
-TEST_CASE("a query with nothing searchable finds nothing; an empty one finds all", "[query]") {
+TEST_CASE("a query with nothing searchable finds nothing, an empty one finds all", "[query]") {
   Fixture f;
   for (const char* q : {"!!!", "*", "-", "+", ":", "\"\"", "\xC3"}) {
     INFO(q);

@@ -70,7 +70,7 @@ TEST_CASE("spelling words: counted, numbers and single letters skipped", "[spell
   CHECK(words.count("asean") == 3);
 }
 
-TEST_CASE("a misspelled word is corrected in place; filters and excluded words are not", "[spelling]") {
+TEST_CASE("a misspelled word is corrected in place, filters and excluded words are not", "[spelling]") {
   const Lexicon lexicon;
   const std::string query = "Ascean  masks";
   CHECK(CorrectSpelling(lexicon.db(), query, Words(query, lexicon.db())) == "asean  masks");

@@ -76,7 +76,7 @@ TEST_CASE("a word keeps its ฯ in its segment, as the gold and the abbreviation
   CHECK(raw == V{"ว่า", "กรุงเทพฯ", "ได้"});
 }
 
-TEST_CASE("zero-width spaces split words; joiners and soft hyphens vanish", "[tokenizer][asean][normalize]") {
+TEST_CASE("zero-width spaces split words, joiners and soft hyphens vanish", "[tokenizer][asean][normalize]") {
   // Khmer and Thai web text marks word boundaries with U+200B.
   CHECK(Terms("ក្រសួង\u200bសុខាភិបាល") == V{"ក្រសួង", "សុខាភិបាល"});
   CHECK(Terms("ป่วย\u200bเป็น\u200bไข้") == V{"ป่วย", "เป็น", "ไข้"});

@@ -89,7 +89,7 @@ TEST_CASE("Chinese: a two-character word the dictionary lacks", "[index][asean]"
   CHECK(Matches(docs, "会发") == Ids{0});  // across a word boundary: 委员会|发布
 }
 
-TEST_CASE("Vietnamese: accents never matter; exact forms are indexed", "[index][asean]") {
+TEST_CASE("Vietnamese: accents never matter, exact forms are indexed", "[index][asean]") {
   const std::vector<std::pair<std::string, std::string>> docs = {
       {"Việt Nam tổ chức kỳ thi tốt nghiệp", "vi"},
       {"Viet Nam", "en"},

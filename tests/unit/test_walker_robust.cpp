@@ -121,7 +121,7 @@ TEST_CASE("walker: unreadable folders are errors (skipped as root)", "[walker]")
   CHECK_THAT(seen.errors.at(s.root.string() + "/locked"), Catch::Contains("ermission"));
 }
 
-TEST_CASE("walker: missing roots are errors; odd names are walked", "[walker]") {
+TEST_CASE("walker: missing roots are errors, odd names are walked", "[walker]") {
   Scratch s;
   s.Write("new\nline.txt");
   s.Write("bad\xFFname.txt");

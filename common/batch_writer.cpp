@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "common/db_folder.h"
+#include "common/facet_record.h"
 #include "common/index_lock.h"
 #include "common/index_run.h"
 #include "common/shards.h"
@@ -59,7 +60,8 @@ class BatchWriter final : public IndexWriter {
         shard_count_(options.shards == 0 ? 1 : options.shards),
         scratch_(std::move(scratch)),
         stats_(stats),
-        on_commit_(std::move(on_commit)) {
+        on_commit_(std::move(on_commit)),
+        facets_(shard_count_) {
     current_ = NewBatch(0);
     // More batches written at once than cores only holds more in memory.
     const std::size_t threads = std::clamp<std::size_t>(options.threads, 1, WorkQueue::DefaultJobs());
@@ -127,8 +129,15 @@ class BatchWriter final : public IndexWriter {
   void Add(const std::string& path, FileDocuments& documents, const FileLexicon& lexicon) {
     spelling_.Merge(lexicon.spelling);
     synonyms_.Add(lexicon.synonyms);
-    auto& shard_documents = current_.documents[ShardOf(path)];
-    for (auto& [id, document] : documents) shard_documents.push_back(std::move(document));
+    const std::size_t shard = ShardOf(path);
+    auto& shard_documents = current_.documents[shard];
+    for (auto& [id, document] : documents) {
+      facets_[shard].AddRecord(document);
+      shard_documents.push_back(std::move(document));
+    }
+    // A name goes with the batch of the first record to use it: the batches
+    // installed (a prefix of them) hold every name their records use.
+    for (auto& entry : facets_[shard].TakeEntries()) current_.metadata[shard].push_back(std::move(entry));
     current_.document_count += documents.size();
     stats_.documents_written += documents.size();
   }
@@ -309,6 +318,7 @@ class BatchWriter final : public IndexWriter {
   const std::string scratch_;
   IndexStats& stats_;
   CommitObserver on_commit_;
+  std::vector<FacetDictionary> facets_;  // per shard: each shard is a database of its own
   Batch current_;
   SpellingWords spelling_;
   SynonymBatch synonyms_;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "common/db_folder.h"
+#include "common/facet_record.h"
 #include "common/index_lock.h"
 #include "common/index_run.h"
 #include "common/index_state.h"
@@ -36,29 +37,37 @@ std::uintmax_t FolderBytes(const std::string& folder) {
 // DBCOMPACT_MULTIPASS's 0.60 s.
 constexpr int kCompactFlags = Xapian::DB_BACKEND_GLASS;
 
-// Copies every document and state of `all` into `count` scratch shards (in
-// docid order, so each shard keeps the documents' relative order), then
-// compacts each into `fresh`/shardI.
-void Split(const Xapian::Database& all, std::size_t count, const std::string& scratch, const std::string& fresh) {
+// Copies every document and state of `sources` into `count` scratch shards
+// (in docid order, so each shard keeps the documents' relative order), then
+// compacts each into `fresh`/shardI. Facet records whose sources numbered
+// names differently are renumbered on the way.
+void Split(const std::vector<Xapian::Database>& sources, std::size_t count, const std::string& scratch,
+           const std::string& fresh) {
   std::vector<std::unique_ptr<Xapian::WritableDatabase>> parts;
   for (std::size_t i = 0; i < count; ++i)
     parts.push_back(std::make_unique<Xapian::WritableDatabase>(
         (fs::path(scratch) / fmt::format("split{}", i)).string(),
         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS));
+  Xapian::Database all;
+  for (const auto& source : sources) all.add_database(source);
   for (auto it = all.postlist_begin(""); it != all.postlist_end(""); ++it) {
     const Xapian::Document document = all.get_document(*it);
     const auto data = schema::DecodeDocumentData(document.get_data());
     const std::size_t shard = data.ok() ? shards::ShardOf(data->path, count) : 0;
     parts[shard]->add_document(document);
   }
-  // States: a file's with its documents, everything else (folders) in every shard.
-  for (auto key = all.metadata_keys_begin(); key != all.metadata_keys_end(); ++key) {
-    const std::string value = all.get_metadata(*key);
-    const auto file = DecodeFileState(value);
-    if (file.ok()) {
-      parts[shards::ShardOf(file->path, count)]->set_metadata(*key, value);
-    } else {
-      for (auto& part : parts) part->set_metadata(*key, value);
+  // States: a file's with its documents, everything else (folders, the facet
+  // dictionary) in every shard. Each source's own: Xapian reads a group of
+  // databases' metadata from the first alone.
+  for (const auto& source : sources) {
+    for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key) {
+      const std::string value = source.get_metadata(*key);
+      const auto file = DecodeFileState(value);
+      if (file.ok()) {
+        parts[shards::ShardOf(file->path, count)]->set_metadata(*key, value);
+      } else {
+        for (auto& part : parts) part->set_metadata(*key, value);
+      }
     }
   }
   // Spelling data once (its frequencies add up across shards); synonyms in
@@ -70,8 +79,10 @@ void Split(const Xapian::Database& all, std::size_t count, const std::string& sc
       for (auto& part : parts) part->add_synonym(*key, *synonym);
     }
   }
+  const bool renumber = !FacetDictionariesAgree(sources);
   fs::create_directories(fresh);
   for (std::size_t i = 0; i < count; ++i) {
+    if (renumber) RebuildFacetRecords(*parts[i]);
     parts[i]->commit();
     parts[i]->compact((fs::path(fresh) / shards::ShardName(i)).string(), kCompactFlags);
   }
@@ -107,13 +118,29 @@ Result<CompactStats> CompactIndex(const CompactOptions& options,
   const std::string fresh = (fs::path(*scratch) / "new").string();
   std::optional<IndexLock> new_lock;
   try {
+    std::vector<Xapian::Database> opened;
     Xapian::Database all;
-    for (const auto& source : sources) all.add_database(Xapian::Database(source));
+    for (const auto& source : sources) {
+      opened.emplace_back(source);
+      all.add_database(opened.back());
+    }
     stats.documents = all.get_doccount();
     if (stats.shards_after == 1) {
-      all.compact(fresh, kCompactFlags);
+      if (FacetDictionariesAgree(opened)) {
+        all.compact(fresh, kCompactFlags);
+      } else {
+        // Shards written in place number their facet names each on its
+        // own: merged, renumbered, then compacted again (the renumbering
+        // rewrites every record).
+        const std::string merged_path = (fs::path(*scratch) / "merged").string();
+        all.compact(merged_path, kCompactFlags);
+        Xapian::WritableDatabase merged(merged_path, Xapian::DB_OPEN | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+        RebuildFacetRecords(merged);
+        merged.commit();
+        merged.compact(fresh, kCompactFlags);
+      }
     } else {
-      Split(all, stats.shards_after, *scratch, fresh);
+      Split(opened, stats.shards_after, *scratch, fresh);
       if (Status s = shards::WriteStub(fresh, stats.shards_after); !s.ok()) throw std::runtime_error(s.message());
     }
     auto held = IndexLock::Acquire(fresh, /*wait=*/false);

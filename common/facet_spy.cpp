@@ -135,19 +135,21 @@ void FacetSpy::Count(std::string_view value) {
 }
 
 void FacetSpy::AddDay(std::uint32_t ymd, Xapian::doccount n) {
-  if (years_.empty()) years_.resize(10000);
-  auto& block = years_[ymd / 10000];
-  if (!block) block = std::make_unique<DayBlock>(DayBlock{});
-  (*block)[(ymd / 100 % 100 - 1) * 31 + (ymd % 100 - 1)] += n;
+  const std::uint32_t year = ymd / 10000;
+  if (last_year_ >= years_.size() || years_[last_year_].first != year) {
+    auto it = std::lower_bound(years_.begin(), years_.end(), year,
+                               [](const auto& entry, std::uint32_t y) { return entry.first < y; });
+    if (it == years_.end() || it->first != year) it = years_.emplace(it, year, std::make_unique<DayBlock>(DayBlock{}));
+    last_year_ = static_cast<std::size_t>(it - years_.begin());
+  }
+  (*years_[last_year_].second)[(ymd / 100 % 100 - 1) * 31 + (ymd % 100 - 1)] += n;
 }
 
 std::vector<std::pair<std::uint32_t, Xapian::doccount>> FacetSpy::day_counts() const {
   std::vector<std::pair<std::uint32_t, Xapian::doccount>> days;
-  for (std::uint32_t year = 0; year < years_.size(); ++year) {
-    if (!years_[year]) continue;
-    const DayBlock& block = *years_[year];
-    for (std::uint32_t i = 0; i < block.size(); ++i) {
-      if (block[i] > 0) days.emplace_back(year * 10000 + (i / 31 + 1) * 100 + (i % 31 + 1), block[i]);
+  for (const auto& [year, block] : years_) {
+    for (std::uint32_t i = 0; i < block->size(); ++i) {
+      if ((*block)[i] > 0) days.emplace_back(year * 10000 + (i / 31 + 1) * 100 + (i % 31 + 1), (*block)[i]);
     }
   }
   return days;

@@ -71,20 +71,24 @@ class FacetSpy : public Xapian::MatchSpy {
   // carrying no value at all. A kList value is one item of a list.
   void AddValue(std::string_view value, Xapian::doccount count);
   void AddDocuments(Xapian::doccount documents, Xapian::doccount without_value);
+  // kDate: `count` more documents dated `ymd` (YYYYMMDD, month 1-12, day 1-31).
+  void AddDay(std::uint32_t ymd, Xapian::doccount count);
 
  private:
   // Dates are counted in arrays, not hashed: one block of 12 x 31 days per
   // year seen, found by year. Cheaper per document than a string hash, and
   // read back in order.
   using DayBlock = std::array<Xapian::doccount, 12 * 31>;
-  void AddDay(std::uint32_t ymd, Xapian::doccount n);
 
   Xapian::valueno slot_;
   Kind kind_;
   Xapian::doccount documents_ = 0;
   Xapian::doccount without_value_ = 0;
   FacetCounts counts_;
-  std::vector<std::unique_ptr<DayBlock>> years_;  // index: the year (0-9999), sized on first use
+  // (year, its days), by year: a match set spans a few years, and a table
+  // of every possible year cost a faceted call 80 KB to clear and scan.
+  std::vector<std::pair<std::uint32_t, std::unique_ptr<DayBlock>>> years_;
+  std::size_t last_year_ = 0;  // index of the year counted last: dates come in runs
 };
 
 // Makes FacetSpy known to a registry (a remote server's, or the one used to

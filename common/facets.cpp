@@ -9,6 +9,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "common/facet_record.h"
 #include "common/normalize.h"
 #include "common/schema.h"
 
@@ -314,6 +315,48 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
 
 namespace {
 
+// SummariseFacet for counts kept by dictionary number (facet records): the
+// same order and limit, names read from `db` only for the values shown and
+// for those tied with the last shown (ties go by name).
+FacetResult SummariseNumbered(const FacetSpec& spec, const std::vector<Xapian::doccount>& counts,
+                              const Xapian::Database& db, bool exact) {
+  FacetResult result;
+  result.field = spec.field;
+  result.exact = exact;
+  std::vector<std::pair<Xapian::doccount, std::uint32_t>> present;  // (count, number)
+  for (std::uint32_t number = 0; number < counts.size(); ++number) {
+    if (counts[number] > 0) present.emplace_back(counts[number], number);
+  }
+  result.distinct = present.size();
+  const auto value_of = [&](const std::pair<Xapian::doccount, std::uint32_t>& p) {
+    return FacetValue{FacetName(db, spec.field, p.second), p.first};
+  };
+  const auto by_count = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (spec.limit > 0 && present.size() > spec.limit) {
+    const auto nth = present.begin() + static_cast<std::ptrdiff_t>(spec.limit - 1);
+    std::nth_element(present.begin(), nth, present.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    const Xapian::doccount last = nth->first;
+    std::vector<FacetValue> tied;
+    for (const auto& p : present) {
+      if (p.first > last)
+        result.values.push_back(value_of(p));
+      else if (p.first == last)
+        tied.push_back(value_of(p));
+    }
+    std::sort(tied.begin(), tied.end(), by_count);
+    tied.resize(spec.limit - result.values.size());
+    for (auto& v : tied) result.values.push_back(std::move(v));
+    result.more = present.size() - spec.limit;
+  } else {
+    for (const auto& p : present) result.values.push_back(value_of(p));
+  }
+  std::sort(result.values.begin(), result.values.end(), by_count);
+  return result;
+}
+
 // How many slots of `range` some document of `db` uses. Releases fill their
 // range from the bottom, so value frequencies never rise along it: gallop,
 // then bisect (a probe is a round trip to every remote shard).
@@ -367,10 +410,15 @@ struct FacetCollector::Impl {
   MatchedDocuments matched;  // kFacetSpy on one database
   Xapian::Database db;
   bool from_streams = false;  // kFacetSpy on one database: count after the match
+  bool from_records = false;  // ... from its facet records
+  // from_records: per field but the date, the matches carrying each number.
+  std::vector<std::vector<Xapian::doccount>> numbered;
   bool counted = false;
 
   // kFacetSpy: feeds each field's spy the values of the matched documents.
   void CountFromValueStreams();
+  // The same from the facet records: one value per match.
+  void CountFromRecords();
 
   std::unique_ptr<FacetSpy> Tally(const Field& field) const;
 };
@@ -386,7 +434,7 @@ FacetCollector::FacetCollector(std::vector<FacetSpec> specs, FacetCounter counte
     }
     Impl::Field& field = impl_->fields.emplace_back();
     field.spec = spec;
-    if (counter == FacetCounter::kFacetSpy) {
+    if (counter != FacetCounter::kValueCount) {
       const FieldInfo& info = Info(spec.field);
       field.spy = std::make_unique<FacetSpy>(info.slot, info.kind);
     }
@@ -402,7 +450,8 @@ void FacetCollector::Attach(Xapian::Enquire& enquire, const Xapian::Database& db
   // 1.4's merged value stream of a multi-database mis-skips (its uuid is the
   // shards' joined by ':').
   impl_->from_streams = db.get_uuid().find(':') == std::string::npos;
-  if (impl_->counter == FacetCounter::kFacetSpy && impl_->from_streams && !impl_->fields.empty())
+  impl_->from_records = impl_->counter == FacetCounter::kFacetSpy && impl_->from_streams && HasFacetRecords(db);
+  if (impl_->counter != FacetCounter::kValueCount && impl_->from_streams && !impl_->fields.empty())
     enquire.add_matchspy(&impl_->matched);
   for (auto& field : impl_->fields) {
     if (field.spy) {
@@ -443,11 +492,64 @@ std::unique_ptr<FacetSpy> FacetCollector::Impl::Tally(const Field& field) const 
   return tally;
 }
 
+void FacetCollector::Impl::CountFromRecords() {
+  const std::vector<Xapian::docid>& docids = matched.docids();
+  numbered.assign(fields.size(), {});
+  std::vector<std::uint32_t> days;  // YYYYMMDD of each dated match
+  Xapian::doccount undated = 0;
+  Xapian::ValueIterator value = db.valuestream_begin(schema::kFacetRecordSlot);
+  const Xapian::ValueIterator end = db.valuestream_end(schema::kFacetRecordSlot);
+  FacetRecord record;
+  const auto count = [](std::vector<Xapian::doccount>& counts, std::uint32_t number) {
+    if (number >= counts.size()) counts.resize(number + 1);
+    ++counts[number];
+  };
+  for (const Xapian::docid docid : docids) {
+    if (value != end && value.get_docid() < docid) value.skip_to(docid);
+    // HasFacetRecords promised one per document; a bad one counts as empty.
+    if (value == end || value.get_docid() != docid || !DecodeFacetRecord(*value, record)) record = FacetRecord();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      switch (fields[i].spec.field) {
+        case FacetField::kDate:
+          if (record.ymd != 0)
+            days.push_back(record.ymd);
+          else
+            ++undated;
+          break;
+        case FacetField::kOrg:
+          for (const std::uint32_t number : record.orgs) count(numbered[i], number);
+          break;
+        case FacetField::kTopic:
+          for (const std::uint32_t number : record.topics) count(numbered[i], number);
+          break;
+        default:
+          if (const std::uint32_t single = record.Single(fields[i].spec.field)) count(numbered[i], single - 1);
+          break;
+      }
+    }
+  }
+  for (auto& field : fields) {
+    if (field.spec.field != FacetField::kDate) continue;
+    std::sort(days.begin(), days.end());
+    for (std::size_t i = 0; i < days.size();) {
+      std::size_t j = i;
+      while (j < days.size() && days[j] == days[i]) ++j;
+      field.spy->AddDay(days[i], static_cast<Xapian::doccount>(j - i));
+      i = j;
+    }
+    field.spy->AddDocuments(static_cast<Xapian::doccount>(docids.size()), undated);
+  }
+}
+
 void FacetCollector::Impl::CountFromValueStreams() {
   if (counted || !from_streams) return;
   counted = true;
   std::vector<Xapian::docid>& docids = matched.docids();
   if (!std::is_sorted(docids.begin(), docids.end())) std::sort(docids.begin(), docids.end());
+  if (from_records) {
+    CountFromRecords();
+    return;
+  }
   for (auto& field : fields) {
     if (!field.spy) continue;
     Xapian::ValueIterator value = db.valuestream_begin(field.spy->slot());
@@ -466,8 +568,11 @@ std::vector<FacetResult> FacetCollector::Results(bool exact) const {
   impl_->CountFromValueStreams();
   std::vector<FacetResult> results;
   results.reserve(impl_->fields.size());
-  for (const auto& field : impl_->fields) {
-    if (field.spy)
+  for (std::size_t i = 0; i < impl_->fields.size(); ++i) {
+    const auto& field = impl_->fields[i];
+    if (impl_->from_records && field.spec.field != FacetField::kDate)
+      results.push_back(SummariseNumbered(field.spec, impl_->numbered[i], impl_->db, exact));
+    else if (field.spy)
       results.push_back(SummariseFacet(field.spec, *field.spy, exact));
     else
       results.push_back(SummariseFacet(field.spec, *impl_->Tally(field), exact && !field.stale));

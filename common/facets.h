@@ -58,8 +58,13 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
 
 // Which match spies count the facets.
 enum class FacetCounter {
-  // Pressdex's FacetSpy, one per field: the fastest, for local databases.
+  // Local databases, the fastest way each allows: one database holding facet
+  // records (common/facet_record.h) is counted from them after the match;
+  // otherwise Pressdex's FacetSpy, one per field, reads the facet slots.
   kFacetSpy,
+  // FacetSpy over the facet slots even where records exist: the reference
+  // the records are checked against.
+  kSlots,
   // Xapian's ValueCountMatchSpy, one per value slot (a list field: one per
   // slot of its schema::SlotRange in use), the kind a stock xapian-tcpsrv
   // rebuilds, runs on its shard and sends back to merge: for remote shards.

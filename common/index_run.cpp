@@ -52,7 +52,8 @@ namespace {
 //    copies of one story in a folder no longer learn each other as chrome.
 // 9: gazetteer names scoped to a language (EEC, SEC, EXIM in Thai releases),
 //    Thai banks named; a hyphen between Thai and Latin letters ends a word.
-constexpr std::string_view kAnalysisVersion = "9";
+// 10: facet records (schema::kFacetRecordSlot) and their dictionary.
+constexpr std::string_view kAnalysisVersion = "10";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

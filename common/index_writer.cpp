@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 
+#include "common/facet_record.h"
 #include "common/index_run.h"
 #include "common/schema.h"
 #include "common/shards.h"
@@ -14,7 +15,11 @@ namespace {
 class DirectWriter final : public IndexWriter {
  public:
   DirectWriter(Xapian::WritableDatabase* db, std::size_t commit_every, IndexStats& stats, CommitObserver on_commit)
-      : db_(db), commit_every_(commit_every == 0 ? 1 : commit_every), stats_(stats), on_commit_(std::move(on_commit)) {}
+      : db_(db),
+        facets_(db),
+        commit_every_(commit_every == 0 ? 1 : commit_every),
+        stats_(stats),
+        on_commit_(std::move(on_commit)) {}
 
   void WriteFilePart(const FileState& file, FileDocuments& documents, const FileLexicon& lexicon) override {
     stats_.documents_written += documents.size();
@@ -22,7 +27,11 @@ class DirectWriter final : public IndexWriter {
     BeginFile(file.path);
     spelling_.Merge(lexicon.spelling);
     synonyms_.Add(lexicon.synonyms);
-    for (auto& [id, document] : documents) previous_.erase(db_->replace_document(schema::IdTerm(id), document));
+    for (auto& [id, document] : documents) {
+      facets_.AddRecord(document);
+      previous_.erase(db_->replace_document(schema::IdTerm(id), document));
+    }
+    for (const auto& [key, value] : facets_.TakeEntries()) db_->set_metadata(key, value);
     pending_ += documents.size();
     written_in_file_ += documents.size();
     // More than a batch of one file: committed on the way (memory stays
@@ -138,6 +147,7 @@ class DirectWriter final : public IndexWriter {
   }
 
   Xapian::WritableDatabase* db_;
+  FacetDictionary facets_;            // numbers the records' names, in db_'s dictionary
   std::string open_file_;             // the file whose parts are being written
   std::set<Xapian::docid> previous_;  // its documents from before not yet replaced
   std::size_t written_in_file_ = 0;   // its documents written so far

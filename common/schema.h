@@ -61,6 +61,7 @@ enum Slot : Xapian::valueno {
   kClusterSlot = 8,  // near-duplicate cluster id (collapse key)
   kTextSlot = 9,     // cleaned body text, for snippets: kept out of the document data so that
                      // listing results never decompresses and parses whole bodies
+  kFacetRecordSlot = 10,  // every facet field as dictionary numbers (common/facet_record.h)
 };
 
 // A multi-valued facet field spread one value per slot: slot `base + i`

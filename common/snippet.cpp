@@ -66,22 +66,26 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
   const std::unordered_set<std::string> wanted(request.terms.begin(), request.terms.end());
   std::vector<Hit> hits;
   std::vector<std::string> distinct;
-  // The query term a folded word stands for: its stem, or a wildcard's prefix.
-  auto key_of = [&](const std::string& term) {
-    if (const std::string& stem = stems.Stem(term); wanted.count(stem) != 0) return stem;
-    for (const auto& prefix : request.wildcard_stems) {
-      if (term.starts_with(prefix)) return prefix + "*";
+  std::vector<std::string> wildcard_keys;
+  for (const auto& prefix : request.wildcard_stems) wildcard_keys.push_back(prefix + "*");
+  // The query term a folded word stands for: its stem, or a wildcard's
+  // prefix; empty for most words, without a copy (every word of the scan
+  // comes here).
+  auto key_of = [&](const std::string& term) -> std::string_view {
+    if (auto it = wanted.find(stems.Stem(term)); it != wanted.end()) return *it;
+    for (std::size_t i = 0; i < request.wildcard_stems.size(); ++i) {
+      if (term.starts_with(request.wildcard_stems[i])) return wildcard_keys[i];
     }
-    return std::string();
+    return {};
   };
-  auto add_hit = [&](std::size_t begin, std::size_t end, const std::string& key) {
+  auto add_hit = [&](std::size_t begin, std::size_t end, std::string_view key) {
     auto it = std::find(distinct.begin(), distinct.end(), key);
     const std::size_t index = static_cast<std::size_t>(it - distinct.begin());
-    if (it == distinct.end()) distinct.push_back(key);
+    if (it == distinct.end()) distinct.emplace_back(key);
     hits.push_back(Hit{begin, end, index});
   };
   ForEachToken(scan, [&](const Token& token) {
-    if (const std::string key = key_of(token.term); !key.empty()) {
+    if (const std::string_view key = key_of(token.term); !key.empty()) {
       add_hit(token.begin, token.end, key);
       return;
     }
@@ -91,7 +95,7 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
     // this the snippet of such a release was its first lines, word missing.
     if (IsAscii(token.raw)) return;
     ForEachSubword(token.term, [&](std::string_view part, unsigned) {
-      const std::string key = key_of(std::string(part));
+      const std::string_view key = key_of(std::string(part));
       if (key.empty()) return;
       const auto part_begin = static_cast<std::size_t>(part.data() - token.term.data());
       const auto [begin, end] = RawSpan(token.raw, token.term, part_begin, part_begin + part.size());

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/facet_record.h"
 #include "common/schema.h"
 #include "common/shards.h"
 #include "e2e/harness.h"
@@ -50,6 +51,20 @@ std::string RankedIds(const std::string& db, const std::vector<std::string>& que
   REQUIRE(r.exit_code == 0);
   return r.out;
 }
+
+// Every facet of the whole collection, all values: what the facet records
+// (one database) and the facet slots (shards) must agree on.
+nlohmann::json AllFacets(const std::string& db) {
+  std::vector<std::string> args{"--db", db, "--all", "--format", "json", "-n", "0"};
+  for (const char* facet : {"org:0", "issuer:0", "topic:0", "lang:0", "place:0", "source:0", "date:day"})
+    args.insert(args.end(), {"--facet", facet});
+  const RunResult r = Search(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.out).at("facets");
+}
+
+bool HasRecords(const std::string& db) { return pressdex::HasFacetRecords(Xapian::Database(db)); }
 
 nlohmann::json IndexJson(std::vector<std::string> args) {
   args.insert(args.begin(), {"--format", "json"});
@@ -168,6 +183,12 @@ TEST_CASE("shards N writes N shards and a stub and searches equal one database",
   const std::vector<std::string> query{"asean", "health", "vaccine", "trade"};
   CHECK(RankedIds(single, query) == RankedIds(sharded, query));
   CHECK(RankedIds(single, query) == RankedIds(bulk, query));
+  // One database counts facets from its records, shards from the slots.
+  CHECK(HasRecords(single));
+  const auto facets = AllFacets(single);
+  CHECK(facets.at("org").at("values").size() > 20);
+  CHECK(facets == AllFacets(sharded));
+  CHECK(facets == AllFacets(bulk));
 }
 
 TEST_CASE("a sharded database updates a changed file in its own shard", "[e2e][index][shards]") {
@@ -219,12 +240,17 @@ TEST_CASE("compact merges shards into one database and splits it again with the 
   const std::vector<std::string> query{"asean", "health", "vaccine", "trade"};
   const std::string expected = RankedIds(single, query);
 
+  const auto facets = AllFacets(single);
+
   const auto merged = IndexJson({"--db", db, "--compact"});
   CHECK(merged.at("compact").at("shards_before") == 3);
   CHECK(merged.at("compact").at("shards_after") == 1);
   CHECK(fs::exists(db + "/iamglass"));
   CHECK(!fs::exists(db + "/XAPIANDB"));
   CHECK(RankedIds(db, query) == expected);
+  // The shards numbered their facet names each on its own: renumbered in the merge.
+  CHECK(HasRecords(db));
+  CHECK(AllFacets(db) == facets);
 
   const auto split = IndexJson({"--db", db, "--compact", "--shards", "2"});
   CHECK(split.at("compact").at("shards_after") == 2);
@@ -245,6 +271,20 @@ TEST_CASE("compact merges shards into one database and splits it again with the 
   CHECK(again.at("added") == 0);
   CHECK(again.at("updated") == 0);
   CHECK(again.at("releases_total") == Xapian::Database(single).get_doccount());
+  CHECK(AllFacets(db) == facets);
+
+  // Shards split straight into another number of shards keep every shard's
+  // file states (not the first shard's alone), and merge back to records
+  // that count as before.
+  REQUIRE(Index({"--db", db, "-q", "--rebuild", "--shards", "3", "--bulk", "never", CorpusDir()}).exit_code == 0);
+  const auto resplit = IndexJson({"--db", db, "--compact", "--shards", "2"});
+  CHECK(resplit.at("compact").at("shards_before") == 3);
+  const auto still = IndexJson({"--db", db, CorpusDir()});
+  CHECK(still.at("added") == 0);
+  CHECK(still.at("updated") == 0);
+  REQUIRE(IndexJson({"--db", db, "--compact"}).at("compact").at("shards_after") == 1);
+  CHECK(HasRecords(db));
+  CHECK(AllFacets(db) == facets);
 }
 
 TEST_CASE("compact without a database is a database error", "[e2e][index][compact]") {

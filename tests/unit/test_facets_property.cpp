@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 
+#include "common/facet_record.h"
 #include "common/facets.h"
 #include "common/normalize.h"
 #include "common/query.h"
@@ -197,12 +198,21 @@ TEST_CASE("property: facet counts equal a brute-force count over the whole match
   INFO("seed " << seed);
   Rng rng(seed);
   const std::vector<Release> releases = Generate(rng, 400);
+  // Counted from the facet slots, and from facet records.
+  const bool records = GENERATE(false, true);
+  INFO("facet records " << records);
   test::ScratchDir dir;
   test::WriteDatabase(dir.path(), releases);
+  if (records) {
+    Xapian::WritableDatabase writable(dir.path());
+    RebuildFacetRecords(writable);
+    writable.commit();
+  }
   auto opened = Searcher::Open({dir.path()});
   REQUIRE(opened.ok());
   Searcher& searcher = **opened;
   const Xapian::Database& db = searcher.database();
+  REQUIRE(HasFacetRecords(db) == records);
 
   const std::vector<std::string> granularities{"", ":year", ":month", ":day"};
   int nonempty = 0;

@@ -177,6 +177,11 @@ Xapian::Stem StemmerFor(std::string_view lang_code) {
   return Xapian::Stem(name);
 }
 
+bool StemKeepsFirstByte(std::string_view lang_code) {
+  const std::string name = StemmerNameFor(lang_code);
+  return name == "english" || name == "none";
+}
+
 StemCache::StemCache(std::string_view lang_code) : stemmer_(StemmerFor(lang_code)) {}
 
 const std::string& StemCache::Stem(const std::string& word) {

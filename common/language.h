@@ -20,6 +20,12 @@ std::string StemmerNameFor(std::string_view lang_code);
 // A ready stemmer for the language (a no-op stemmer for "none").
 Xapian::Stem StemmerFor(std::string_view lang_code);
 
+// True when `lang_code`'s stemmer never changes a word's first byte:
+// English's Porter2 rewrites endings only (even "dying" -> "die"), and
+// languages without a stemmer keep words whole. A word can then only stem to
+// a query stem that starts as it does; snippets stem no other.
+bool StemKeepsFirstByte(std::string_view lang_code);
+
 // StemmerFor(lang) with its answers remembered: indexing and snippets stem
 // every word of a text, and words repeat (within a text, across the hits of a
 // page, across a batch's queries). Bounded: forgets all past 200,000 words.

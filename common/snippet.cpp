@@ -1,6 +1,7 @@
 #include "common/snippet.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 
 #include "common/language.h"
@@ -71,8 +72,18 @@ Snippet MakeSnippet(std::string_view text, const SnippetRequest& request) {
   // The query term a folded word stands for: its stem, or a wildcard's
   // prefix; empty for most words, without a copy (every word of the scan
   // comes here).
+  // Most words of a text can't match: where the stemmer keeps first bytes,
+  // only words starting as a query stem does are stemmed (stemming the rest
+  // was half of a one-shot call's snippet work on cold caches).
+  std::array<bool, 256> may_match{};
+  const bool filtered = StemKeepsFirstByte(request.lang);
+  for (const auto& term : request.terms) {
+    if (!term.empty()) may_match[static_cast<unsigned char>(term[0])] = true;
+  }
   auto key_of = [&](const std::string& term) -> std::string_view {
-    if (auto it = wanted.find(stems.Stem(term)); it != wanted.end()) return *it;
+    if (term.empty() || !filtered || may_match[static_cast<unsigned char>(term[0])]) {
+      if (auto it = wanted.find(stems.Stem(term)); it != wanted.end()) return *it;
+    }
     for (std::size_t i = 0; i < request.wildcard_stems.size(); ++i) {
       if (term.starts_with(request.wildcard_stems[i])) return wildcard_keys[i];
     }

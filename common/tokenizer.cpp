@@ -5,6 +5,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <type_traits>
@@ -241,8 +242,8 @@ enum class WordBreak : std::uint8_t {
   kExtendNumLet  // '_'
 };
 
-WordBreak ClassOf(char c) {
-  if (IsAsciiLetter(c) || c == '@') return WordBreak::kLetter;  // '@' is an ALetter in UAX #29
+constexpr WordBreak ClassOfSlow(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return WordBreak::kLetter;  // '@' is an ALetter
   if (c >= '0' && c <= '9') return WordBreak::kDigit;
   switch (c) {
     case '\r': return WordBreak::kCr;
@@ -259,20 +260,29 @@ WordBreak ClassOf(char c) {
   }
 }
 
+// A table: every byte of a snippet's text passes here twice.
+constexpr auto kAsciiClasses = [] {
+  std::array<WordBreak, 128> table{};
+  for (int c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = ClassOfSlow(static_cast<char>(c));
+  return table;
+}();
+
+WordBreak ClassOf(char c) { return kAsciiClasses[static_cast<unsigned char>(c) & 0x7F]; }
+
 // Whether UAX #29 keeps text[i-1] and text[i] in one segment (rules WB3-WB13b).
 bool JoinsAscii(std::string_view text, std::size_t i) {
   using enum WordBreak;
   const WordBreak left = ClassOf(text[i - 1]);
   const WordBreak right = ClassOf(text[i]);
-  auto before = [&] { return i >= 2 ? ClassOf(text[i - 2]) : kOther; };
-  auto after = [&] { return i + 1 < text.size() ? ClassOf(text[i + 1]) : kOther; };
-  if (left == kCr && right == kLf) return true;                         // WB3
-  if (left == kCr || left == kLf || left == kNewline) return false;     // WB3a
-  if (right == kCr || right == kLf || right == kNewline) return false;  // WB3b
-  if (left == kSpace && right == kSpace) return true;                   // WB3d
   const bool alnum_left = left == kLetter || left == kDigit;
   const bool alnum_right = right == kLetter || right == kDigit;
-  if (alnum_left && alnum_right) return true;                                      // WB5, WB8-WB10
+  if (alnum_left && alnum_right) return true;  // WB5, WB8-WB10: most pairs; none is a WB3 case
+  auto before = [&] { return i >= 2 ? ClassOf(text[i - 2]) : kOther; };
+  auto after = [&] { return i + 1 < text.size() ? ClassOf(text[i + 1]) : kOther; };
+  if (left == kCr && right == kLf) return true;                                    // WB3
+  if (left == kCr || left == kLf || left == kNewline) return false;                // WB3a
+  if (right == kCr || right == kLf || right == kNewline) return false;             // WB3b
+  if (left == kSpace && right == kSpace) return true;                              // WB3d
   if (left == kLetter && right == kMidNumLet && after() == kLetter) return true;   // WB6
   if (left == kMidNumLet && right == kLetter && before() == kLetter) return true;  // WB7
   const bool mid_num_right = right == kMidNum || right == kMidNumLet;

@@ -5,6 +5,13 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "common/language.h"
 #include "common/snippet.h"
 #include "common/tokenizer.h"
 
@@ -96,4 +103,41 @@ TEST_CASE("snippet: English keeps ending at a space", "[snippet]") {
   CHECK(s.text.ends_with("…"));
   CHECK(body.back() != ' ');
   CHECK(text.find(body.substr(3) + " ") != std::string::npos);  // a space follows where it was cut
+}
+
+TEST_CASE("snippet: English words whose stem is not a prefix are still marked", "[snippet]") {
+  // Snippets stem only the words that start as a query stem does (the
+  // English stemmer keeps first letters): "dying" stems to "die", "skies" to "sky".
+  const Snippet s =
+      MakeSnippet("Reports of dying fish under grey skies worried the DIE makers.", Wanting({"die", "sky"}, "en"));
+  CHECK(Highlighted(s) == std::vector<std::string>{"dying", "skies", "DIE"});
+}
+
+TEST_CASE("snippet: the English stemmer keeps the first letter of every word", "[snippet][stem]") {
+  // What lets snippets skip stemming most words (StemKeepsFirstByte).
+  REQUIRE(pressdex::StemKeepsFirstByte("en"));
+  CHECK(pressdex::StemKeepsFirstByte("th"));        // no stemmer: words stay whole
+  CHECK_FALSE(pressdex::StemKeepsFirstByte("id"));  // Indonesian strips prefixes: "dimakan" -> "makan"
+  std::vector<std::string> words{"dying", "lying",  "tying",   "skies", "skis", "idly", "gently", "ugly", "early",
+                                 "only",  "singly", "yelling", "yes",   "y",    "ies",  "sses",   "news", "atlas"};
+  // Porter2 drops a leading apostrophe, which terms never have.
+  std::vector<std::string> terms;
+  pressdex::ForEachToken("'tis", [&](const pressdex::Token& token) { terms.push_back(token.term); });
+  CHECK(terms == std::vector<std::string>{"tis"});
+  // And every word of corpus/, folded as indexing folds it.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(PRESSDEX_SOURCE_DIR "/corpus")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    pressdex::ForEachToken(text.str(), [&](const pressdex::Token& token) { words.push_back(token.term); });
+  }
+  REQUIRE(words.size() > 5000);
+  const Xapian::Stem english("english");
+  std::vector<std::string> changed;
+  for (const auto& word : words) {
+    const std::string stem = english(word);
+    if (!word.empty() && !stem.empty() && stem[0] != word[0]) changed.push_back(word + " -> " + stem);
+  }
+  CHECK(changed == std::vector<std::string>{});
 }

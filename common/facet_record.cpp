@@ -77,6 +77,10 @@ void PutVarint(std::string& out, std::uint32_t v) {
 }
 
 bool GetVarint(std::string_view in, std::size_t& pos, std::uint32_t& v) {
+  if (pos < in.size() && static_cast<unsigned char>(in[pos]) < 0x80) {  // most numbers: one byte
+    v = static_cast<unsigned char>(in[pos++]);
+    return true;
+  }
   v = 0;
   for (int shift = 0; shift < 35 && pos < in.size(); shift += 7) {
     const auto byte = static_cast<unsigned char>(in[pos++]);
@@ -97,15 +101,15 @@ std::uint32_t EncodeDay(std::string_view yyyymmdd) {
   return zigzag + 1;
 }
 
-std::uint32_t DecodeDay(std::uint32_t encoded) {
+}  // namespace
+
+std::uint32_t FacetRecord::YmdOfDay(std::uint32_t encoded) {
   if (encoded == 0) return 0;
   const std::uint32_t zigzag = encoded - 1;
   const auto days = static_cast<std::int32_t>((zigzag >> 1) ^ (0U - (zigzag & 1U)));
   const year_month_day d{sys_days{std::chrono::days{days}}};
   return static_cast<std::uint32_t>(int(d.year())) * 10000 + unsigned(d.month()) * 100 + unsigned(d.day());
 }
-
-}  // namespace
 
 struct FacetDictionary::Impl {
   struct Field {
@@ -192,9 +196,7 @@ std::uint32_t FacetRecord::Single(FacetField field) const {
 
 bool DecodeFacetRecord(std::string_view encoded, FacetRecord& record) {
   std::size_t pos = 0;
-  std::uint32_t day = 0;
-  if (!GetVarint(encoded, pos, day)) return false;
-  record.ymd = DecodeDay(day);
+  if (!GetVarint(encoded, pos, record.day)) return false;
   for (std::uint32_t* single : {&record.issuer, &record.lang, &record.place, &record.source}) {
     if (!GetVarint(encoded, pos, *single)) return false;
   }

@@ -49,13 +49,18 @@ class FacetDictionary {
 
 // A record read back. Numbers index the dictionary of their field.
 struct FacetRecord {
-  std::uint32_t ymd = 0;                                      // YYYYMMDD; 0 when undated
+  std::uint32_t day = 0;  // the date as stored (days since 1970, zig-zagged, + 1); 0 when undated
   std::uint32_t issuer = 0, lang = 0, place = 0, source = 0;  // number + 1; 0 when absent
   std::vector<std::uint32_t> orgs;                            // distinct numbers
   std::vector<std::uint32_t> topics;
 
   // The number + 1 of a single-valued field (0 when absent); 0 for the others.
   std::uint32_t Single(FacetField field) const;
+  // The date as YYYYMMDD; 0 when undated.
+  std::uint32_t Ymd() const { return YmdOfDay(day); }
+  // A stored day (`day` above) as YYYYMMDD: counting keeps days, and
+  // converts each distinct one once.
+  static std::uint32_t YmdOfDay(std::uint32_t day);
 };
 
 // False (and `record` unspecified) when `encoded` is not a record. `record`

@@ -495,7 +495,7 @@ std::unique_ptr<FacetSpy> FacetCollector::Impl::Tally(const Field& field) const 
 void FacetCollector::Impl::CountFromRecords() {
   const std::vector<Xapian::docid>& docids = matched.docids();
   numbered.assign(fields.size(), {});
-  std::vector<std::uint32_t> days;  // YYYYMMDD of each dated match
+  std::vector<std::uint32_t> days;  // the stored day of each dated match
   Xapian::doccount undated = 0;
   Xapian::ValueIterator value = db.valuestream_begin(schema::kFacetRecordSlot);
   const Xapian::ValueIterator end = db.valuestream_end(schema::kFacetRecordSlot);
@@ -511,8 +511,8 @@ void FacetCollector::Impl::CountFromRecords() {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       switch (fields[i].spec.field) {
         case FacetField::kDate:
-          if (record.ymd != 0)
-            days.push_back(record.ymd);
+          if (record.day != 0)
+            days.push_back(record.day);
           else
             ++undated;
           break;
@@ -534,7 +534,7 @@ void FacetCollector::Impl::CountFromRecords() {
     for (std::size_t i = 0; i < days.size();) {
       std::size_t j = i;
       while (j < days.size() && days[j] == days[i]) ++j;
-      field.spy->AddDay(days[i], static_cast<Xapian::doccount>(j - i));
+      field.spy->AddDay(FacetRecord::YmdOfDay(days[i]), static_cast<Xapian::doccount>(j - i));
       i = j;
     }
     field.spy->AddDocuments(static_cast<Xapian::doccount>(docids.size()), undated);

@@ -234,6 +234,9 @@ std::vector<Match> CollapsedPage(Xapian::Enquire& enquire, const RankedPage& ran
     std::vector<Match> kept;
     std::unordered_map<std::string, std::size_t> cluster_at;  // key -> index in kept
     for (Match& match : results) {
+      // The page is full: the rest's keys are not read (each is a value
+      // lookup). Their duplicates are counted by CountDuplicates.
+      if (kept.size() >= want) break;
       match.collapse_key = match.document.get_value(schema::kClusterSlot);
       if (!match.collapse_key.empty()) {
         const auto [at, fresh] = cluster_at.try_emplace(match.collapse_key, kept.size());

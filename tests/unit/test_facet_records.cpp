@@ -73,7 +73,7 @@ TEST_CASE("facet records: every field round trips through the dictionary", "[fac
   REQUIRE(HasFacetRecords(db));
 
   const FacetRecord a = Decoded(db, 1);
-  CHECK(a.ymd == 20200429);
+  CHECK(a.Ymd() == 20200429);
   REQUIRE(a.orgs.size() == 2);  // WHO once
   CHECK(FacetName(db, FacetField::kOrg, a.orgs[0]) == "WHO");
   CHECK(FacetName(db, FacetField::kOrg, a.orgs[1]) == "UNICEF");
@@ -85,14 +85,14 @@ TEST_CASE("facet records: every field round trips through the dictionary", "[fac
   CHECK(FacetName(db, FacetField::kIssuer, a.issuer - 1) == "WHO");
 
   const FacetRecord b = Decoded(db, 2);
-  CHECK(b.ymd == 19450817);  // before 1970 too
+  CHECK(b.Ymd() == 19450817);  // before 1970 too
   REQUIRE(b.orgs.size() == 1);
   CHECK(b.orgs[0] == a.orgs[1]);  // one number per name, in every release
   CHECK(b.place == 0);
   CHECK(b.source == 0);
 
   const FacetRecord c = Decoded(db, 3);
-  CHECK(c.ymd == 0);
+  CHECK(c.Ymd() == 0);
   CHECK(c.orgs.empty());
   CHECK(c.issuer == 0);
   CHECK(c.place == a.place);
@@ -105,11 +105,11 @@ TEST_CASE("facet records: a date that is not a calendar day is undated", "[facet
   dictionary.AddRecord(doc);
   FacetRecord record;
   REQUIRE(DecodeFacetRecord(doc.get_value(schema::kFacetRecordSlot), record));
-  CHECK(record.ymd == 0);
+  CHECK(record.Ymd() == 0);
   doc.add_value(schema::kDateSlot, "20240229");
   dictionary.AddRecord(doc);
   REQUIRE(DecodeFacetRecord(doc.get_value(schema::kFacetRecordSlot), record));
-  CHECK(record.ymd == 20240229);
+  CHECK(record.Ymd() == 20240229);
 }
 
 TEST_CASE("facet records: truncated or padded values are not records", "[facets][records]") {

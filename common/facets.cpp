@@ -446,10 +446,13 @@ FacetCollector::~FacetCollector() = default;
 
 void FacetCollector::Attach(Xapian::Enquire& enquire, const Xapian::Database& db) {
   impl_->db = db;
-  // Over several databases the spies read values in the match: Xapian
-  // 1.4's merged value stream of a multi-database mis-skips (its uuid is the
-  // shards' joined by ':').
-  impl_->from_streams = db.get_uuid().find(':') == std::string::npos;
+  // Over several databases the spies read values in the match: Xapian 1.4
+  // matches a joined database one part after another and hands spies each
+  // part's own docids, so the docids collected can't be mapped to the parts'
+  // values afterwards. One database is known by its uuid (a joined one's are
+  // its parts' joined by ':'; an in-memory one has none, so may be either).
+  const std::string uuid = db.get_uuid();
+  impl_->from_streams = !uuid.empty() && uuid.find(':') == std::string::npos;
   impl_->from_records = impl_->counter == FacetCounter::kFacetSpy && impl_->from_streams && HasFacetRecords(db);
   if (impl_->counter != FacetCounter::kValueCount && impl_->from_streams && !impl_->fields.empty())
     enquire.add_matchspy(&impl_->matched);

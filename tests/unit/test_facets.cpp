@@ -442,3 +442,26 @@ TEST_CASE("display width: wide characters 2, combining marks 0", "[facets][rende
   CHECK(DisplayWidth("東京") == 4);
   CHECK(DisplayWidth("ที่") == 1);  // Thai: a consonant and two combining marks
 }
+
+TEST_CASE("facets of joined databases count the values of every part", "[facets][shards]") {
+  // Xapian hands match spies each part's own docids: values must not be
+  // looked up afterwards in the joined database by those numbers. In-memory
+  // parts have no uuid to tell a joined database from one.
+  const Xapian::Database one =
+      Db({MakeRelease("a", "2020-01-15", {"WHO", "ASEAN Secretariat"}, {"health"}),
+          MakeRelease("b", "2020-01-16", {"WHO", "UNICEF"}, {"health", "economy"}), MakeRelease("c", "", {}, {})});
+  const Xapian::Database two = Db({MakeRelease("d", "2021-03-01", {"UNICEF"}, {"economy"}),
+                                   MakeRelease("e", "2019-12-31", {"WHO"}, {"education", "health"})});
+  Xapian::Database joined;
+  joined.add_database(one);
+  joined.add_database(two);
+  FacetCollector collector({Spec("org:0"), Spec("topic:0")});
+  Xapian::Enquire enquire(joined);
+  enquire.set_query(Xapian::Query::MatchAll);
+  collector.Attach(enquire, joined);
+  enquire.get_mset(0, 0, joined.get_doccount());
+  const auto results = collector.Results();
+  CHECK(AsMap(results[0]) ==
+        std::map<std::string, Xapian::doccount>{{"ASEAN Secretariat", 1}, {"UNICEF", 2}, {"WHO", 3}});
+  CHECK(AsMap(results[1]) == std::map<std::string, Xapian::doccount>{{"economy", 2}, {"education", 1}, {"health", 3}});
+}

@@ -76,20 +76,6 @@ void PutVarint(std::string& out, std::uint32_t v) {
   out.push_back(static_cast<char>(v));
 }
 
-bool GetVarint(std::string_view in, std::size_t& pos, std::uint32_t& v) {
-  if (pos < in.size() && static_cast<unsigned char>(in[pos]) < 0x80) {  // most numbers: one byte
-    v = static_cast<unsigned char>(in[pos++]);
-    return true;
-  }
-  v = 0;
-  for (int shift = 0; shift < 35 && pos < in.size(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in[pos++]);
-    v |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
 // Dates travel as days since 1970, zig-zagged (earlier dates stay small), + 1.
 std::uint32_t EncodeDay(std::string_view yyyymmdd) {
   std::uint32_t ymd = 0;
@@ -195,20 +181,33 @@ std::uint32_t FacetRecord::Single(FacetField field) const {
 }
 
 bool DecodeFacetRecord(std::string_view encoded, FacetRecord& record) {
-  std::size_t pos = 0;
-  if (!GetVarint(encoded, pos, record.day)) return false;
-  for (std::uint32_t* single : {&record.issuer, &record.lang, &record.place, &record.source}) {
-    if (!GetVarint(encoded, pos, *single)) return false;
-  }
+  // A faceted search decodes one record per match: one pass, most numbers a byte.
+  const auto* p = reinterpret_cast<const unsigned char*>(encoded.data());
+  const auto* const end = p + encoded.size();
+  const auto next = [&](std::uint32_t& v) {
+    if (p != end && *p < 0x80) {
+      v = *p++;
+      return true;
+    }
+    v = 0;
+    for (int shift = 0; shift < 35 && p != end; shift += 7) {
+      const unsigned char byte = *p++;
+      v |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+  };
+  if (!next(record.day) || !next(record.issuer) || !next(record.lang) || !next(record.place) || !next(record.source))
+    return false;
   for (std::vector<std::uint32_t>* list : {&record.orgs, &record.topics}) {
     std::uint32_t n = 0;
-    if (!GetVarint(encoded, pos, n) || n > encoded.size() - pos) return false;
+    if (!next(n) || n > static_cast<std::size_t>(end - p)) return false;
     list->resize(n);
     for (std::uint32_t& number : *list) {
-      if (!GetVarint(encoded, pos, number)) return false;
+      if (!next(number)) return false;
     }
   }
-  return pos == encoded.size();
+  return p == end;
 }
 
 bool HasFacetRecords(const Xapian::Database& db) {

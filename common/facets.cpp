@@ -315,18 +315,18 @@ FacetResult SummariseFacet(const FacetSpec& spec, const FacetSpy& spy, bool exac
 
 namespace {
 
-// SummariseFacet for counts kept by dictionary number (facet records): the
-// same order and limit, names read from `db` only for the values shown and
-// for those tied with the last shown (ties go by name).
+// SummariseFacet for counts kept by dictionary number (facet records;
+// `counted`: the numbers counted at least once): the same order and limit,
+// names read from `db` only for the values shown and for those tied with the
+// last shown (ties go by name).
 FacetResult SummariseNumbered(const FacetSpec& spec, const std::vector<Xapian::doccount>& counts,
-                              const Xapian::Database& db, bool exact) {
+                              const std::vector<std::uint32_t>& counted, const Xapian::Database& db, bool exact) {
   FacetResult result;
   result.field = spec.field;
   result.exact = exact;
   std::vector<std::pair<Xapian::doccount, std::uint32_t>> present;  // (count, number)
-  for (std::uint32_t number = 0; number < counts.size(); ++number) {
-    if (counts[number] > 0) present.emplace_back(counts[number], number);
-  }
+  present.reserve(counted.size());
+  for (const std::uint32_t number : counted) present.emplace_back(counts[number], number);
   result.distinct = present.size();
   const auto value_of = [&](const std::pair<Xapian::doccount, std::uint32_t>& p) {
     return FacetValue{FacetName(db, spec.field, p.second), p.first};
@@ -411,8 +411,10 @@ struct FacetCollector::Impl {
   Xapian::Database db;
   bool from_streams = false;  // kFacetSpy on one database: count after the match
   bool from_records = false;  // ... from its facet records
-  // from_records: per field but the date, the matches carrying each number.
+  // from_records: per field but the date, the matches carrying each number,
+  // and the numbers counted (a dictionary runs to thousands of names).
   std::vector<std::vector<Xapian::doccount>> numbered;
+  std::vector<std::vector<std::uint32_t>> counted_numbers;
   bool counted = false;
 
   // kFacetSpy: feeds each field's spy the values of the matched documents.
@@ -498,14 +500,16 @@ std::unique_ptr<FacetSpy> FacetCollector::Impl::Tally(const Field& field) const 
 void FacetCollector::Impl::CountFromRecords() {
   const std::vector<Xapian::docid>& docids = matched.docids();
   numbered.assign(fields.size(), {});
+  counted_numbers.assign(fields.size(), {});
   std::vector<std::uint32_t> days;  // the stored day of each dated match
   Xapian::doccount undated = 0;
   Xapian::ValueIterator value = db.valuestream_begin(schema::kFacetRecordSlot);
   const Xapian::ValueIterator end = db.valuestream_end(schema::kFacetRecordSlot);
   FacetRecord record;
-  const auto count = [](std::vector<Xapian::doccount>& counts, std::uint32_t number) {
-    if (number >= counts.size()) counts.resize(number + 1);
-    ++counts[number];
+  const auto count = [&](std::size_t field, std::uint32_t number) {
+    std::vector<Xapian::doccount>& counts = numbered[field];
+    if (number >= counts.size()) counts.resize(std::max<std::size_t>(number + 1, 2 * counts.size()));
+    if (counts[number]++ == 0) counted_numbers[field].push_back(number);
   };
   for (const Xapian::docid docid : docids) {
     if (value != end && value.get_docid() < docid) value.skip_to(docid);
@@ -520,13 +524,13 @@ void FacetCollector::Impl::CountFromRecords() {
             ++undated;
           break;
         case FacetField::kOrg:
-          for (const std::uint32_t number : record.orgs) count(numbered[i], number);
+          for (const std::uint32_t number : record.orgs) count(i, number);
           break;
         case FacetField::kTopic:
-          for (const std::uint32_t number : record.topics) count(numbered[i], number);
+          for (const std::uint32_t number : record.topics) count(i, number);
           break;
         default:
-          if (const std::uint32_t single = record.Single(fields[i].spec.field)) count(numbered[i], single - 1);
+          if (const std::uint32_t single = record.Single(fields[i].spec.field)) count(i, single - 1);
           break;
       }
     }
@@ -574,7 +578,7 @@ std::vector<FacetResult> FacetCollector::Results(bool exact) const {
   for (std::size_t i = 0; i < impl_->fields.size(); ++i) {
     const auto& field = impl_->fields[i];
     if (impl_->from_records && field.spec.field != FacetField::kDate)
-      results.push_back(SummariseNumbered(field.spec, impl_->numbered[i], impl_->db, exact));
+      results.push_back(SummariseNumbered(field.spec, impl_->numbered[i], impl_->counted_numbers[i], impl_->db, exact));
     else if (field.spy)
       results.push_back(SummariseFacet(field.spec, *field.spy, exact));
     else

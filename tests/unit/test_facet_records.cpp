@@ -14,6 +14,7 @@
 #include "test_facets_fixture.h"
 
 using namespace pressdex;
+using pressdex::test::Spec;
 
 namespace {
 
@@ -42,22 +43,6 @@ FacetRecord Decoded(const Xapian::Database& db, Xapian::docid did) {
   FacetRecord record;
   REQUIRE(DecodeFacetRecord(db.get_document(did).get_value(schema::kFacetRecordSlot), record));
   return record;
-}
-
-std::vector<FacetResult> Count(const Xapian::Database& db, const std::vector<FacetSpec>& specs, FacetCounter counter,
-                               const Xapian::Query& query) {
-  FacetCollector collector(specs, counter);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  collector.Attach(enquire, db);
-  enquire.get_mset(0, 3, db.get_doccount());
-  return collector.Results();
-}
-
-FacetSpec Spec(std::string_view text) {
-  auto spec = ParseFacetSpec(text);
-  REQUIRE(spec.ok());
-  return *spec;
 }
 
 }  // namespace
@@ -132,7 +117,7 @@ TEST_CASE("facet records: spellings that fold alike share a number and keep the 
          Make("c", "", {"Kementerian Kesihatan Malaysia", "Société Générale"}, {}),
          Make("d", "", {"Societe Generale"}, {})});
   db.commit();
-  const auto facets = Count(db, {Spec("org:0")}, FacetCounter::kFacetSpy, Xapian::Query::MatchAll);
+  const auto facets = test::CountFacets(db, {Spec("org:0")}, FacetCounter::kFacetSpy, Xapian::Query::MatchAll);
   REQUIRE(facets[0].values.size() == 2);
   CHECK(facets[0].values[0].value == "KEMENTERIAN Kesihatan Malaysia");
   CHECK(facets[0].values[0].count == 3);
@@ -188,8 +173,8 @@ TEST_CASE("facet records: dictionaries that disagree are seen, and renumbering m
   merged.commit();
   REQUIRE(HasFacetRecords(merged));
   const std::vector<FacetSpec> specs{Spec("org:0"), Spec("topic:0"), Spec("lang:0"), Spec("date:day")};
-  const auto from_records = Count(merged, specs, FacetCounter::kFacetSpy, Xapian::Query::MatchAll);
-  const auto from_slots = Count(merged, specs, FacetCounter::kSlots, Xapian::Query::MatchAll);
+  const auto from_records = test::CountFacets(merged, specs, FacetCounter::kFacetSpy, Xapian::Query::MatchAll);
+  const auto from_slots = test::CountFacets(merged, specs, FacetCounter::kSlots, Xapian::Query::MatchAll);
   REQUIRE(from_records.size() == from_slots.size());
   for (std::size_t i = 0; i < from_records.size(); ++i) {
     INFO(FacetFieldName(from_records[i].field));
@@ -235,8 +220,8 @@ TEST_CASE("facet records and facet slots give the same facets, limits and ties i
          {Xapian::Query(Xapian::Query::MatchAll), Xapian::Query(schema::FieldTerm(schema::kTopicPrefix, "health")),
           Xapian::Query(schema::FieldTerm(schema::kOrgPrefix, "nobody"))}) {
       INFO("limit " << limit << ", query " << query.get_description());
-      const auto from_records = Count(db, specs, FacetCounter::kFacetSpy, query);
-      const auto from_slots = Count(db, specs, FacetCounter::kSlots, query);
+      const auto from_records = test::CountFacets(db, specs, FacetCounter::kFacetSpy, query);
+      const auto from_slots = test::CountFacets(db, specs, FacetCounter::kSlots, query);
       REQUIRE(from_records.size() == from_slots.size());
       for (std::size_t i = 0; i < from_records.size(); ++i) {
         INFO(FacetFieldName(from_records[i].field));

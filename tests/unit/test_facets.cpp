@@ -11,8 +11,10 @@
 #include "common/facet_spy.h"
 #include "common/facets.h"
 #include "common/schema.h"
+#include "test_facets_fixture.h"
 
 using namespace pressdex;
+using pressdex::test::Spec;
 
 namespace {
 
@@ -50,12 +52,6 @@ std::map<std::string, Xapian::doccount> AsMap(const FacetResult& r) {
   std::map<std::string, Xapian::doccount> m;
   for (const auto& v : r.values) m[v.value] = v.count;
   return m;
-}
-
-FacetSpec Spec(std::string_view text) {
-  auto spec = ParseFacetSpec(text);
-  REQUIRE(spec.ok());
-  return *spec;
 }
 
 }  // namespace
@@ -321,16 +317,8 @@ TEST_CASE("value-count spies (the remote kind) give the FacetSpy counts, every f
                                        Spec("place:0"), Spec("source:0"), Spec(date)};
     for (const Xapian::Query& query :
          {Xapian::Query(Xapian::Query::MatchAll), Xapian::Query(schema::FieldTerm(schema::kTopicPrefix, "health"))}) {
-      auto run = [&](FacetCounter counter) {
-        FacetCollector collector(specs, counter);
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query);
-        collector.Attach(enquire, db);
-        enquire.get_mset(0, 0, db.get_doccount());
-        return collector.Results();
-      };
-      const auto spy = run(FacetCounter::kFacetSpy);
-      const auto counted = run(FacetCounter::kValueCount);
+      const auto spy = test::CountFacets(db, specs, FacetCounter::kFacetSpy, query);
+      const auto counted = test::CountFacets(db, specs, FacetCounter::kValueCount, query);
       REQUIRE(spy.size() == counted.size());
       for (std::size_t i = 0; i < spy.size(); ++i) {
         INFO(FacetFieldName(spy[i].field));
@@ -455,12 +443,8 @@ TEST_CASE("facets of joined databases count the values of every part", "[facets]
   Xapian::Database joined;
   joined.add_database(one);
   joined.add_database(two);
-  FacetCollector collector({Spec("org:0"), Spec("topic:0")});
-  Xapian::Enquire enquire(joined);
-  enquire.set_query(Xapian::Query::MatchAll);
-  collector.Attach(enquire, joined);
-  enquire.get_mset(0, 0, joined.get_doccount());
-  const auto results = collector.Results();
+  const auto results =
+      test::CountFacets(joined, {Spec("org:0"), Spec("topic:0")}, FacetCounter::kFacetSpy, Xapian::Query::MatchAll);
   CHECK(AsMap(results[0]) ==
         std::map<std::string, Xapian::doccount>{{"ASEAN Secretariat", 1}, {"UNICEF", 2}, {"WHO", 3}});
   CHECK(AsMap(results[1]) == std::map<std::string, Xapian::doccount>{{"economy", 2}, {"education", 1}, {"health", 3}});

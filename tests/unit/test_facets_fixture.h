@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "common/document_builder.h"
+#include "common/facets.h"
 #include "common/release.h"
 #include "common/schema.h"
 
@@ -48,6 +51,24 @@ inline Release MakeRelease(std::string id, std::string date, std::vector<Organis
   if (!r.orgs.empty()) r.issuer = r.orgs.front();
   r.topics = std::move(topics);
   return r;
+}
+
+// A facet spec that must parse ("org:5", "date:year").
+inline FacetSpec Spec(std::string_view text) {
+  auto spec = ParseFacetSpec(text);
+  REQUIRE(spec.ok());
+  return *spec;
+}
+
+// The facets `counter` finds for `query` over `db`, every match seen.
+inline std::vector<FacetResult> CountFacets(const Xapian::Database& db, const std::vector<FacetSpec>& specs,
+                                            FacetCounter counter, const Xapian::Query& query) {
+  FacetCollector collector(specs, counter);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  collector.Attach(enquire, db);
+  enquire.get_mset(0, 3, db.get_doccount());
+  return collector.Results();
 }
 
 // Writes `releases` to a new glass database at `path`.

@@ -380,3 +380,33 @@ TEST_CASE("a JSON Lines file of many releases is written in parts, the same in p
   CHECK(Matches(dir / "direct", UniqueWord(299)) == 1);
   CHECK(Matches(dir / "direct", UniqueWord(400)) == 0);
 }
+
+TEST_CASE("facets after in-place changes equal those of a fresh build of the same files", "[e2e][index][facets]") {
+  TempDir dir;
+  const std::string corpus = dir / "corpus";
+  fs::copy(CorpusDir(), corpus, fs::copy_options::recursive);
+  const std::string db = dir / "db";
+  REQUIRE(Index({"--db", db, "-q", corpus}).exit_code == 0);
+  // A new organisation in a changed file, a file gone, a new file: the
+  // in-place run numbers the new names after the stored ones.
+  const std::string changed = corpus + "/health/adb-asean-regional-vaccine-stockpile-2021.txt";
+  REQUIRE(fs::exists(changed));
+  WriteFile(changed,
+            "Regional stockpile agreed\n\nMANILA, 3 March 2021 - The Zyxland Vaccine Authority and the "
+            "Asian Development Bank agreed a regional vaccine stockpile.\n");
+  fs::remove(corpus + "/health/asean-dengue-day-philippines-4s-campaign-2023.txt");
+  WriteFile(corpus + "/health/new-release.txt",
+            "A new release\n\nJAKARTA, 5 May 2024 - The Qwerty Harbour "
+            "Authority met the ASEAN Secretariat on port health.\n");
+  const auto update = IndexJson({"--db", db, corpus});
+  CHECK(update.at("updated") >= 1);  // the folder's others too when its learned boilerplate moves
+  CHECK(update.at("added") == 1);
+  CHECK(update.at("removed") == 1);
+  const std::string fresh = dir / "fresh";
+  REQUIRE(Index({"--db", fresh, "-q", corpus}).exit_code == 0);
+  CHECK(HasRecords(db));
+  const auto facets = AllFacets(db);
+  CHECK(facets == AllFacets(fresh));
+  CHECK(facets.dump().find("Zyxland Vaccine Authority") != std::string::npos);
+  CHECK(facets.dump().find("Qwerty Harbour Authority") != std::string::npos);
+}

@@ -252,6 +252,4 @@ void RebuildFacetRecords(Xapian::WritableDatabase& db) {
   for (const auto& [key, value] : dictionary.TakeEntries()) db.set_metadata(key, value);
 }
 
-bool IsFacetDictionaryKey(std::string_view key) { return key.substr(0, kDictionaryPrefix.size()) == kDictionaryPrefix; }
-
 }  // namespace pressdex

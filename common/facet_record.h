@@ -83,7 +83,4 @@ bool FacetDictionariesAgree(const std::vector<Xapian::Database>& dbs);
 // (in docid order), replacing the old one. The caller commits.
 void RebuildFacetRecords(Xapian::WritableDatabase& db);
 
-// Whether a user metadata key belongs to the facet dictionary.
-bool IsFacetDictionaryKey(std::string_view key);
-
 }  // namespace pressdex

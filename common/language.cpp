@@ -249,6 +249,8 @@ Xapian::Stem QueryStemmer(const Xapian::Database& db, std::string_view lang) {
         documents[i] += it.get_termfreq();
       }
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // an indexer committed: the search starts again at the new commit
   } catch (const Xapian::Error&) {
     // A default-constructed or unreadable database: the query language alone.
   }

@@ -477,6 +477,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       text = qp.parse_query(parsed.parser_input, flags);
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("query error: " + e.get_msg());
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // the stemmer reads term counts: the search starts again at the new commit
     } catch (const Xapian::Error& e) {
       return Status::InvalidArgument("query error: " + e.get_msg());
     }

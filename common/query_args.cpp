@@ -72,11 +72,18 @@ KnownFilterValue KnownIn(const Xapian::Database& db) {
   return [&db](std::string_view field, std::string_view value) {
     for (const auto& f : schema::kFilterFields) {
       if (f.name != field) continue;
-      try {
-        return db.term_exists(schema::FieldTerm(f.prefix, value));
-      } catch (const Xapian::Error&) {
-        return false;
+      const std::string term = schema::FieldTerm(f.prefix, value);
+      for (int attempt = 0; attempt < 10; ++attempt) {
+        try {
+          return db.term_exists(term);
+        } catch (const Xapian::DatabaseModifiedError&) {
+          Xapian::Database latest = db;  // an indexer committed twice: read the newest commit
+          latest.reopen();
+        } catch (const Xapian::Error&) {
+          return false;
+        }
       }
+      return false;
     }
     return false;
   };

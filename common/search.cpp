@@ -442,6 +442,13 @@ Result<SearchResponse> Searcher::Search(const SearchRequest& request) {
       if (attempt + 1 >= kAttempts)
         return Status::IoError("the database kept changing during the search (an indexer is committing); try again");
       std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
+    } catch (const Xapian::DocNotFoundError& e) {
+      // A reader racing a commit can also be told a matching document is
+      // missing (seen under load in the concurrent e2e test): when a newer
+      // commit has landed, that is the same race; otherwise a real error.
+      if (attempt + 1 >= kAttempts || !impl_->db.reopen())
+        return Status::IoError("search failed: " + e.get_description());
+      std::this_thread::sleep_for(std::chrono::milliseconds(1 << attempt));
     } catch (const Xapian::Error& e) {
       return Status::IoError("search failed: " + e.get_description());
     }

@@ -26,6 +26,7 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;    // 0 = no limit
   bool exact_total = false;  // count every match (slower on big databases)
+  bool hits = true;          // false: the exact total alone, no release ranked or read (--format count)
   bool snippets = true;
   std::size_t snippet_bytes = 240;
   std::vector<FacetSpec> facets;  // counted over the whole match set

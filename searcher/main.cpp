@@ -185,6 +185,7 @@ int Main(int argc, char** argv) {
   request.suggest = pressdex::NeedsSuggestion(output);
   if (!pressdex::NeedsHits(output)) {
     // count: the exact number of matches, no page of hits to read.
+    request.hits = false;
     request.exact_total = true;
     request.offset = 0;
     request.limit = 1;

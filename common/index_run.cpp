@@ -53,7 +53,9 @@ namespace {
 // 9: gazetteer names scoped to a language (EEC, SEC, EXIM in Thai releases),
 //    Thai banks named; a hyphen between Thai and Latin letters ends a word.
 // 10: facet records (schema::kFacetRecordSlot) and their dictionary.
-constexpr std::string_view kAnalysisVersion = "10";
+// 11: a Thai abbreviation glued to the word before it is a word of its own
+//     (ประชุมครม. -> ประชุม ครม).
+constexpr std::string_view kAnalysisVersion = "11";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -7,11 +7,13 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
 
 #include "common/normalize.h"
+#include "common/segment.h"
 
 namespace pressdex {
 namespace {
@@ -84,10 +86,13 @@ namespace {
 // "ຫມາກ" would break as ຫ|ມາກ where "ໝາກ" stays whole. The break iterator
 // reads the pairs as the letters; offsets are mapped back to the input.
 constexpr std::string_view kLaoHo = "\xE0\xBA\xAB";  // ຫ U+0EAB
-struct LaoLigatures {
-  std::string text;                 // input with ຫມ -> ໝ, ຫນ -> ໜ
+
+// Text shown to the break iterator in place of the input.
+struct RewrittenText {
+  std::string text;
   std::vector<std::size_t> source;  // source[i]: input offset of text byte i (size()+1 entries)
 };
+
 bool NeedsLaoLigatures(std::string_view utf8) {
   for (auto at = utf8.find(kLaoHo); at != std::string_view::npos; at = utf8.find(kLaoHo, at + 3)) {
     const std::string_view next = utf8.substr(at + 3, 3);
@@ -95,8 +100,8 @@ bool NeedsLaoLigatures(std::string_view utf8) {
   }
   return false;
 }
-LaoLigatures ComposeLao(std::string_view utf8) {
-  LaoLigatures out;
+RewrittenText ComposeLao(std::string_view utf8) {
+  RewrittenText out;
   out.text.reserve(utf8.size());
   out.source.reserve(utf8.size() + 1);
   for (std::size_t i = 0; i < utf8.size();) {
@@ -198,10 +203,11 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink
     return;
   }
   auto emit = [&](std::size_t b, std::size_t e, bool is_word) {
-    if (source)
-      sink((*source)[b], (*source)[e], is_word);
-    else
+    if (source == nullptr) {
       sink(b, e, is_word);
+    } else if ((*source)[b] != (*source)[e]) {  // a space added to the input is not passed on
+      sink((*source)[b], (*source)[e], is_word);
+    }
   };
   int32_t start = breaker->first();
   for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
@@ -388,13 +394,118 @@ class AbbreviationMarkSink {
   std::size_t word_end_ = 0;
 };
 
+// Thai abbreviations are consonants and a dot (ครม. "the cabinet", กทม.
+// "Bangkok", จ. "province", พ.ร.บ. "act"), often glued to the word before
+// them: "ประชุมครม." (cabinet meeting), "ตามมติครม." (by cabinet
+// resolution). ICU's dictionary doesn't know them and covers the letters
+// with words it does know: ประ|ชุม|ค|รม, so neither ประชุม nor ครม was a
+// term. Where ICU ends the run before the dot with a dictionary word (รม),
+// it is shown a space where the abbreviation starts: two to five bare
+// consonants (no vowel, no mark) before the dot, one or more in a dotted
+// abbreviation (พ.ศ.); of the places it could start, the one whose text
+// before it ICU reads, alone, in the fewest words ending with a dictionary
+// word (ประชุม|ครม: one word, not ประ|ชุ|มครม: two), the shorter
+// abbreviation on a tie (เผย|ครม, not เผ|ยครม: ICU's dictionary has เผ).
+// Where ICU already ends the run with an unknown word (สะดวก|จ., มกอช.),
+// its reading stands.
+bool ThaiConsonantBefore(std::string_view s, std::size_t end) {  // ก..ฮ, U+0E01..U+0E2E
+  return end >= 3 && end <= s.size() && static_cast<unsigned char>(s[end - 3]) == 0xE0 &&
+         static_cast<unsigned char>(s[end - 2]) == 0xB8 && static_cast<unsigned char>(s[end - 1]) >= 0x81 &&
+         static_cast<unsigned char>(s[end - 1]) <= 0xAE;
+}
+
+// Thai letters, vowels and marks, not ฯ, ๆ, digits or the baht sign.
+bool ThaiLetterBefore(std::string_view s, std::size_t end) {
+  if (end < 3 || static_cast<unsigned char>(s[end - 3]) != 0xE0) return false;
+  const auto b1 = static_cast<unsigned char>(s[end - 2]);
+  const auto b2 = static_cast<unsigned char>(s[end - 1]);
+  if (b1 == 0xB8) return b2 >= 0x81 && b2 <= 0xBA && b2 != 0xAF;  // U+0E01..U+0E3A less ฯ
+  if (b1 == 0xB9) return b2 >= 0x80 && b2 <= 0x8E && b2 != 0x86;  // U+0E40..U+0E4E less ๆ
+  return false;
+}
+
+struct IcuReading {
+  std::size_t words = 0;
+  std::size_t last = 0;     // where the last word starts
+  bool last_known = false;  // the last word is a dictionary word
+};
+
+std::optional<IcuReading> ReadWithIcu(std::string_view thai) {
+  icu::BreakIterator* breaker = WordBreaker();
+  if (breaker == nullptr || thai.empty()) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* text = utext_openUTF8(nullptr, thai.data(), static_cast<int64_t>(thai.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  breaker->setText(text, status);
+  IcuReading reading;
+  if (U_SUCCESS(status)) {
+    for (int32_t start = breaker->first(), end = breaker->next(); end != icu::BreakIterator::DONE;
+         start = end, end = breaker->next()) {
+      ++reading.words;
+      reading.last = static_cast<std::size_t>(start);
+    }
+  }
+  utext_close(text);
+  if (U_FAILURE(status) || reading.words == 0) return std::nullopt;
+  reading.last_known = InDictionary(thai.substr(reading.last));
+  return reading;
+}
+
+// Offsets, in order, where a glued abbreviation starts.
+std::vector<std::size_t> GluedAbbreviationStarts(std::string_view utf8) {
+  constexpr std::size_t kMaxLetters = 5, kBytes = 3;  // every Thai letter is 3 bytes
+  std::vector<std::size_t> starts;
+  for (auto dot = utf8.find('.'); dot != std::string_view::npos; dot = utf8.find('.', dot + 1)) {
+    std::size_t consonants = dot;
+    while (ThaiConsonantBefore(utf8, consonants)) consonants -= kBytes;
+    const bool dotted = ThaiConsonantBefore(utf8, dot + 1 + kBytes) && utf8.substr(dot + 1 + kBytes, 1) == ".";
+    const std::size_t min_letters = dotted ? 1 : 2;
+    if (dot - consonants < min_letters * kBytes) continue;
+    std::size_t run = consonants;
+    while (ThaiLetterBefore(utf8, run)) run -= kBytes;
+    const auto icu = ReadWithIcu(utf8.substr(run, dot - run));
+    if (!icu || (run + icu->last >= consonants && !icu->last_known)) continue;
+    std::optional<std::size_t> best_start;
+    std::size_t best_words = 0;
+    for (std::size_t letters = min_letters; letters <= kMaxLetters; ++letters) {
+      const std::size_t split = dot - letters * kBytes;
+      if (split < consonants || split <= run) break;
+      const auto before = ReadWithIcu(utf8.substr(run, split - run));
+      if (before && before->last_known && (!best_start || before->words < best_words)) {
+        best_start = split;
+        best_words = before->words;
+      }
+    }
+    if (best_start) starts.push_back(*best_start);
+  }
+  return starts;
+}
+
+RewrittenText WithSpacesAt(std::string_view utf8, const std::vector<std::size_t>& at) {
+  RewrittenText out;
+  out.text.reserve(utf8.size() + at.size());
+  out.source.reserve(utf8.size() + at.size() + 1);
+  auto next = at.begin();
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    if (next != at.end() && *next == i) {
+      out.text += ' ';
+      out.source.push_back(i);  // an empty segment in the input: not passed on
+      ++next;
+    }
+    out.text += utf8[i];
+    out.source.push_back(i);
+  }
+  out.source.push_back(utf8.size());
+  return out;
+}
+
 template <typename Sink>
 void SegmentText(std::string_view utf8, Sink&& sink) {
   if (utf8.empty()) return;
   if (SegmentAscii(utf8, sink)) return;
   const bool marks = HasAbbreviationMark(utf8);
   if (NeedsLaoLigatures(utf8)) {
-    LaoLigatures composed = ComposeLao(utf8);
+    RewrittenText composed = ComposeLao(utf8);
     if (!marks) {
       Segment(composed.text, &composed.source, sink);
       return;
@@ -405,14 +516,23 @@ void SegmentText(std::string_view utf8, Sink&& sink) {
     unmask.Finish();
     return;
   }
+  std::string masked;
+  if (marks) {
+    masked = utf8;
+    MaskAbbreviationMarks(masked);
+  }
+  const std::string_view text = marks ? std::string_view(masked) : utf8;
+  RewrittenText spaced;
+  if (const auto starts = GluedAbbreviationStarts(text); !starts.empty()) spaced = WithSpacesAt(text, starts);
+  const bool rewritten = !spaced.source.empty();
+  const std::string_view shown = rewritten ? std::string_view(spaced.text) : text;
+  const std::vector<std::size_t>* source = rewritten ? &spaced.source : nullptr;
   if (!marks) {
-    Segment(utf8, nullptr, sink);
+    Segment(shown, source, sink);
     return;
   }
-  std::string masked(utf8);
-  MaskAbbreviationMarks(masked);
   AbbreviationMarkSink<std::remove_reference_t<Sink>> unmask(utf8, sink);
-  Segment(masked, nullptr, unmask);
+  Segment(shown, source, unmask);
   unmask.Finish();
 }
 

@@ -76,6 +76,52 @@ TEST_CASE("a word keeps its ฯ in its segment, as the gold and the abbreviation
   CHECK(raw == V{"ว่า", "กรุงเทพฯ", "ได้"});
 }
 
+TEST_CASE("a Thai abbreviation glued to the word before it is a word of its own", "[tokenizer][asean]") {
+  // ICU read ประชุมครม. as ประ|ชุม|ค|รม: neither "meeting" nor "cabinet" was a term.
+  CHECK(Terms("ประชุมครม.สัญจร") == V{"ประชุม", "ครม", "สัญจร"});
+  CHECK(Terms("ตามมติครม.วันที่") == V{"ตาม", "มติ", "ครม", "วัน", "ที่"});
+  CHECK(Terms("เผยครม.อนุมัติ") == V{"เผย", "ครม", "อนุมัติ"});
+  CHECK(Terms("โดยรมว.สาธารณสุข") == V{"โดย", "รมว", "สาธารณสุข"});
+  // Written apart, the same terms; a search typed either way finds both.
+  CHECK(Terms("ประชุม ครม. สัญจร") == Terms("ประชุมครม.สัญจร"));
+  // Already apart, or no vowel-free run before the dot: ICU's reading stands.
+  CHECK(Terms("ครม.เห็นชอบ") == V{"ครม", "เห็น", "ชอบ"});
+  CHECK(Terms("ได้ประชุม.") == V{"ได้", "ประชุม"});
+  CHECK(Terms("ธ.ก.ส.ให้") == V{"ธ", "ก", "ส", "ให้"});
+  // Segments still cover the input exactly (the space ICU is shown is not one).
+  const std::string text = "ประชุมครม.สัญจร";
+  std::vector<std::pair<std::string, bool>> segments;
+  std::size_t at = 0;
+  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
+    CHECK(b == at);
+    CHECK(e > b);
+    at = e;
+    segments.emplace_back(text.substr(b, e - b), is_word);
+  });
+  CHECK(at == text.size());
+  using S = std::vector<std::pair<std::string, bool>>;
+  CHECK(segments == S{{"ประชุม", true}, {"ครม.", true}, {"สัญจร", true}});
+}
+
+TEST_CASE("glued abbreviations: odd dots and runs still segment the whole text", "[tokenizer][asean]") {
+  for (const std::string text :
+       {".", "ก.", "กก.", "ก.ก.ก.ก.", "ประชุมครม", "ครม.", ".ครม", "ประชุมครม.", "ประชุมครม..", "ข.", "ในกทม.ก.",
+        "กกกกกกกกกกกกกก.", "ๆครม.", "ฯครม.", "abcครม.", "ประชุม\xE0\xB8", "\xB8\x84\xE0\xB8\xA3."}) {
+    INFO(text);
+    std::size_t at = 0;
+    pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool) {
+      CHECK(b == at);
+      CHECK(e > b);
+      at = e;
+    });
+    CHECK(at == text.size());
+  }
+  CHECK(Terms("ในกทม.") == V{"ใน", "กทม"});
+  CHECK(Terms("ตามพ.ร.บ.") == V{"ตาม", "พ", "ร", "บ"});
+  // A standalone abbreviation ICU reads as one unknown word stays whole.
+  CHECK(Terms("ทั้งนี้ มกอช.") == V{"ทั้งนี้", "มกอช"});
+}
+
 TEST_CASE("zero-width spaces split words, joiners and soft hyphens vanish", "[tokenizer][asean][normalize]") {
   // Khmer and Thai web text marks word boundaries with U+200B.
   CHECK(Terms("ក្រសួង\u200bសុខាភិបាល") == V{"ក្រសួង", "សុខាភិបាល"});

@@ -55,7 +55,9 @@ namespace {
 // 10: facet records (schema::kFacetRecordSlot) and their dictionary.
 // 11: a Thai abbreviation glued to the word before it is a word of its own
 //     (ประชุมครม. -> ประชุม ครม).
-constexpr std::string_view kAnalysisVersion = "11";
+// 12: cleaning counts words in scripts without spaces (a long Thai sentence
+//     with a web address is content); a stray "." line is no footer sign.
+constexpr std::string_view kAnalysisVersion = "12";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

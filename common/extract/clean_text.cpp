@@ -14,7 +14,9 @@ using extract::TrimView;
 
 namespace {
 
-enum class LineKind { kBlank, kContent, kChrome, kTainted };
+// kStray: a lone punctuation mark or two (".", "|"), dropped like chrome but
+// no sign of a site footer; a rule of several ("-----", "***") still is one.
+enum class LineKind { kBlank, kContent, kChrome, kTainted, kStray };
 
 // Lines that are nothing but a site control, in the region's languages.
 const std::unordered_set<std::string>& ChromePhrases() {
@@ -141,8 +143,13 @@ std::string_view StripBullet(std::string_view line) {
   }
 }
 
+// Thai, Khmer or Chinese letters run on without spaces: a run counts as a
+// word per this many code points (Thai averages 4-5 with its marks), so a
+// long sentence is not a "few words" line.
+constexpr int kUnspacedCodePointsPerWord = 4;
+
 struct Shape {
-  int words = 0;
+  int words = 0;  // spaced words, plus the estimate above for unspaced runs
   int code_points = 0;
   int cased_words = 0;        // words that start with a cased letter
   int capitalised_words = 0;  // ...of which capitalised
@@ -157,12 +164,18 @@ Shape ShapeOf(std::string_view line) {
   s.has_url = line.find("http://") != std::string_view::npos || line.find("https://") != std::string_view::npos ||
               line.find("www.") != std::string_view::npos;
   bool in_word = false;
+  int unspaced_in_word = 0;
   std::size_t i = 0;
   while (i < line.size()) {
     const char32_t c = NextCodePoint(line, &i);
     ++s.code_points;
     if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == ',' || c == 0x3002) s.sentence_punct = true;
     const bool word = extract::IsWordChar(c);
+    if (word && !in_word) unspaced_in_word = 0;
+    if (word && extract::IsUnspaced(c) && unspaced_in_word++ > 0 &&
+        unspaced_in_word % kUnspacedCodePointsPerWord == 1) {
+      ++s.words;
+    }
     if (word && !in_word) {
       ++s.words;
       if (extract::IsUpperChar(c)) {
@@ -301,7 +314,7 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
   if (InBoilerplate(boilerplate, *line)) return LineKind::kChrome;
   if (IsChromePhrase(*line)) return LineKind::kChrome;
   const Shape shape = ShapeOf(*line);
-  if (shape.words == 0) return LineKind::kChrome;  // separators: "***", "|", "—"
+  if (shape.words == 0) return shape.code_points <= 2 ? LineKind::kStray : LineKind::kChrome;      // "***", "|", "—"
   if (line->find("\xC2\xA9") != std::string::npos && shape.words <= 25) return LineKind::kChrome;  // ©
   if (shape.has_url && shape.words <= 12) return LineKind::kChrome;
   if (IsNavigationBar(*line, shape)) return LineKind::kChrome;
@@ -350,7 +363,7 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   std::size_t cut = lines.size();
   int chrome = 0, total = 0;
   for (std::size_t i = lines.size(); i-- > 0;) {
-    if (kinds[i] == LineKind::kBlank) continue;
+    if (kinds[i] == LineKind::kBlank || kinds[i] == LineKind::kStray) continue;
     ++total;
     const bool is_chrome = kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kTainted;
     if (is_chrome) ++chrome;
@@ -362,7 +375,7 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < cut; ++i) {
-    if (kinds[i] == LineKind::kChrome) continue;
+    if (kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kStray) continue;
     if (kinds[i] == LineKind::kBlank) {
       if (!out.empty() && !out.back().empty()) out.emplace_back();
       continue;

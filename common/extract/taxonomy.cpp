@@ -19,19 +19,11 @@ namespace pressdex {
 
 namespace {
 
-// Scripts written without spaces between words: keywords in them are found
-// as substrings, not as words.
-bool IsUnspaced(char32_t c) {
-  return (c >= 0x0E00 && c <= 0x0EFF) ||                                // Thai, Lao
-         (c >= 0x1000 && c <= 0x109F) ||                                // Myanmar
-         (c >= 0x1780 && c <= 0x17FF) ||                                // Khmer
-         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);  // kana, CJK
-}
-
+// Keywords in scripts written without spaces are found as substrings, not as words.
 bool HasUnspaced(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (IsUnspaced(extract::NextCodePoint(s, &i))) return true;
+    if (extract::IsUnspaced(extract::NextCodePoint(s, &i))) return true;
   }
   return false;
 }

@@ -154,6 +154,13 @@ bool IsLowerChar(char32_t c) {
   return u_islower(static_cast<UChar32>(c));
 }
 
+bool IsUnspaced(char32_t c) {
+  return (c >= 0x0E00 && c <= 0x0EFF) ||                                // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||                                // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||                                // Khmer
+         (c >= 0x3040 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF);  // kana, CJK
+}
+
 bool StartsWithDash(std::string_view s, std::size_t* length) {
   if (s.substr(0, 2) == "--") {
     *length = 2;

@@ -35,6 +35,9 @@ std::string AsciiLower(std::string_view s);
 bool IsWordChar(char32_t c);
 bool IsUpperChar(char32_t c);
 bool IsLowerChar(char32_t c);
+// Scripts written without spaces between words: Thai, Lao, Burmese, Khmer,
+// kana and CJK ideographs.
+bool IsUnspaced(char32_t c);
 
 // Dashes that separate a dateline from the story: "-", "--", "–", "—".
 bool StartsWithDash(std::string_view s, std::size_t* length);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,42 @@ TEST_CASE("clean: menus, see more, share links, captions and site footers go", "
   CHECK(text.find("blurb") == std::string::npos);
   CHECK(text.find("See more") == std::string::npos);
   CHECK(text.find("Home | News") == std::string::npos);
+}
+
+TEST_CASE("clean: a long Thai sentence naming a web site is content, not a link line", "[extract][clean]") {
+  // Thai runs words together: counted by spaces this 60-word sentence was a
+  // "few words and a URL" line, and dropped.
+  const std::string sentence =
+      "ตามที่ ครม.มีการอนุมัติมาตรการเยียวยาและดูแลผู้ที่ได้รับผลกระทบจากการระบาดระลอกใหม่ของโควิด-19 "
+      "โดยผู้ที่ไม่มีบัตรสวัสดิการแห่งรัฐ ต้องลงทะเบียนเพื่อรับสิทธิผ่านเว็บไซต์ www.เราชนะ.com";
+  const std::string raw = "หัวข้อข่าว\n" + sentence + "\nที่มา : https://www.thaigov.go.th/news/contents/details/39309\n";
+  const auto lines = CleanLines(raw, {}, false);
+  CHECK(std::find(lines.begin(), lines.end(), sentence) != lines.end());
+  CHECK(JoinLines(lines).find("thaigov") == std::string::npos);  // the source link still goes
+  // A short Thai line with a link is still one.
+  CHECK(JoinLines(CleanLines("หัวข้อข่าว\nเนื้อหาข่าวที่ยาวพอสมควรสำหรับการทดสอบ\nดูเพิ่มเติม www.example.com\n", {}, false))
+            .find("example") == std::string::npos);
+}
+
+TEST_CASE("clean: a stray dot between paragraphs does not make the rest a footer", "[extract][clean]") {
+  const std::string last =
+      "มาตรการยกเว้นค่าผ่านทางในช่วงวันหยุดยาวนี้ มีวัตถุประสงค์เพื่อลดปัญหาการจราจรบริเวณหน้าด่านเก็บค่าผ่านทาง "
+      "เนื่องจากประชาชนมักเดินทางกลับภูมิลำเนาและท่องเที่ยวในช่วงวันหยุดยาวเป็นจำนวนมาก";
+  // The story before the dot outweighs what follows it twice over, as a
+  // footer's would.
+  const std::string first =
+      "ข่าวดี! ครม. เห็นชอบยกเว้นค่าผ่านทางพิเศษในช่วงวันหยุดยาว ระหว่างวันที่ 19-22 พฤศจิกายน 2563 "
+      "เพื่ออำนวยความสะดวกให้แก่ประชาชนที่เดินทางในช่วงวันหยุดยาว และลดปัญหาการจราจรติดขัดบริเวณด่านเก็บเงิน "
+      "ซึ่งจะช่วยลดภาระค่าใช้จ่ายในการเดินทางของประชาชน และกระตุ้นการท่องเที่ยวภายในประเทศ ";
+  const std::string raw = "เฮ! ขึ้นทางด่วนฟรี ช่วงหยุดยาว\n--\n" + first + first + first + "\n.\n" + last +
+                          "\n\nที่มา : https://www.thaigov.go.th/news/contents/details/36694\n";
+  const auto lines = CleanLines(raw, {}, false);
+  CHECK(std::find(lines.begin(), lines.end(), last) != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), ".") == lines.end());
+  // A rule of several marks before a sign-off still starts a footer.
+  const std::string signed_off = "Story headline\n" + std::string(400, 'x') + " ends here.\n-----\nPress office\n" +
+                                 "Source: https://example.org/news/1\n";
+  CHECK(JoinLines(CleanLines(signed_off, {}, false)).find("Press office") == std::string::npos);
 }
 
 TEST_CASE("clean: font-size controls go, even as the first line", "[extract][clean]") {

@@ -56,7 +56,8 @@ namespace {
 // 11: a Thai abbreviation glued to the word before it is a word of its own
 //     (ประชุมครม. -> ประชุม ครม).
 // 12: cleaning counts words in scripts without spaces (a long Thai sentence
-//     with a web address is content); a stray "." line is no footer sign.
+//     with a web address is content); a stray "." line and short
+//     capitalised lines (subheadings, table rows' names) are no footer sign.
 constexpr std::string_view kAnalysisVersion = "12";
 
 std::string FileBytesOrEmpty(const std::string& path) {

@@ -14,9 +14,13 @@ using extract::TrimView;
 
 namespace {
 
-// kStray: a lone punctuation mark or two (".", "|"), dropped like chrome but
-// no sign of a site footer; a rule of several ("-----", "***") still is one.
-enum class LineKind { kBlank, kContent, kChrome, kTainted, kStray };
+// Dropped like chrome, but no sign of a site footer:
+//  kStray: a lone punctuation mark or two (".", "|"); a rule of several
+//    ("-----", "***") still is one.
+//  kShortCapitalised: a few capitalised words ("WHAT WE DO", "Contact Us"),
+//    which is also how a story's subheadings and the names heading a table
+//    flattened to lines look (DOJ: "ATI", then what was done to ATI).
+enum class LineKind { kBlank, kContent, kChrome, kTainted, kStray, kShortCapitalised };
 
 // Lines that are nothing but a site control, in the region's languages.
 const std::unordered_set<std::string>& ChromePhrases() {
@@ -324,7 +328,7 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
   // candidate and markup headings are real structure, so both are kept.
   if (!first_line && !from_markup && shape.words <= 4 && shape.code_points <= 40 && !shape.sentence_punct &&
       (shape.bullet || (shape.cased_words == shape.words && shape.capitalised_words == shape.words))) {
-    return LineKind::kChrome;
+    return LineKind::kShortCapitalised;
   }
   if (StripGluedSuffix(line)) return LineKind::kTainted;
   return LineKind::kContent;
@@ -351,7 +355,9 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
 
   // A site's footer (menus with their blurbs, "About us") sits at the end:
   // the tail from the first chrome line on is dropped when chrome makes up
-  // at least half of it, with at least two chrome lines.
+  // at least half of it, with at least two chrome lines. Short capitalised
+  // lines have no say: read as votes, a story's closing sections under
+  // subheadings, or a table's rows under names, went as a footer.
   // ...and only when the story before the cut outweighs what the tail would
   // take with it (twice the tail's non-chrome text), so chrome sprinkled
   // through a story never takes the story along.
@@ -363,7 +369,8 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   std::size_t cut = lines.size();
   int chrome = 0, total = 0;
   for (std::size_t i = lines.size(); i-- > 0;) {
-    if (kinds[i] == LineKind::kBlank || kinds[i] == LineKind::kStray) continue;
+    if (kinds[i] == LineKind::kBlank || kinds[i] == LineKind::kStray || kinds[i] == LineKind::kShortCapitalised)
+      continue;
     ++total;
     const bool is_chrome = kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kTainted;
     if (is_chrome) ++chrome;
@@ -375,7 +382,8 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   std::vector<std::string> out;
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < cut; ++i) {
-    if (kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kStray) continue;
+    if (kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kStray || kinds[i] == LineKind::kShortCapitalised)
+      continue;
     if (kinds[i] == LineKind::kBlank) {
       if (!out.empty() && !out.back().empty()) out.emplace_back();
       continue;

@@ -73,6 +73,24 @@ TEST_CASE("clean: a stray dot between paragraphs does not make the rest a footer
   CHECK(JoinLines(CleanLines(signed_off, {}, false)).find("Press office") == std::string::npos);
 }
 
+TEST_CASE("clean: paragraphs under short capitalised headings at the end are no footer", "[extract][clean]") {
+  // DOJ's table of victims, flattened to lines: a name, then what was done.
+  std::string raw = "Five charged with hacking\n\n";
+  for (int i = 0; i < 6; ++i) {
+    raw += "The indictment describes how the defendants planned the intrusions over several years, paragraph " +
+           std::to_string(i) + " of the story, with names, dates and the companies involved in each step.\n\n";
+  }
+  const std::string alcoa =
+      "About three weeks after Alcoa announced a partnership with a Chinese state-owned enterprise, Sun sent a "
+      "spearphishing e-mail to Alcoa employees.";
+  raw += "Wang and Sun\n\nU.S. Steel\n\nIn 2010, U.S. Steel was participating in trade cases.\n\nSun\n\nAlcoa\n\n" +
+         alcoa + "\n\nRelated Materials:\n\nIndictment\n";
+  const auto lines = CleanLines(raw, {}, false);
+  CHECK(std::find(lines.begin(), lines.end(), alcoa) != lines.end());
+  // The short lines themselves still go, as menus do.
+  CHECK(std::find(lines.begin(), lines.end(), "Alcoa") == lines.end());
+}
+
 TEST_CASE("clean: font-size controls go, even as the first line", "[extract][clean]") {
   // Scraped Malaysian pages (Sinar Harian, Utusan) open with the control.
   const std::string raw =

@@ -58,7 +58,8 @@ namespace {
 // 12: cleaning counts words in scripts without spaces (a long Thai sentence
 //     with a web address is content); a stray "." line and short
 //     capitalised lines (subheadings, table rows' names) are no footer sign.
-constexpr std::string_view kAnalysisVersion = "12";
+// 13: "Related news" and the headlines under it, at the end, are dropped.
+constexpr std::string_view kAnalysisVersion = "13";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -193,6 +193,23 @@ Shape ShapeOf(std::string_view line) {
   return s;
 }
 
+// Headings of a list of links to other stories, as the last block of a page.
+bool IsRelatedHeading(std::string_view line) {
+  static const std::unordered_set<std::string> headings = {
+      "related",           "related articles", "related news",  "related posts",       "related stories",
+      "related links",     "related content",  "see also",      "more news",           "more stories",
+      "you may also like", "read also",        "tin liên quan", "tin cùng chuyên mục", "berita terkait",
+      "artikel terkait",   "berita berkaitan", "baca juga",     "ข่าวที่เกี่ยวข้อง",         "ข่าวที่น่าสนใจ"};
+  const std::string_view core = StripBullet(line);
+  if (core.size() > 60) return false;
+  std::string key = FoldKey(core);
+  while (!key.empty() && (key.back() == ':' || key.back() == ' ')) key.pop_back();
+  return headings.count(key) != 0;
+}
+
+// A headline's length at most: one line of a list of links, not a paragraph.
+bool IsHeadlineLength(const Shape& shape) { return shape.words <= 30 && shape.code_points <= 160; }
+
 // "(Photo: Xinhua)", "Photo by ...", "ảnh 1", "(ภาพ: ...)".
 bool ContainsCaptionMarker(const std::string& folded) {
   static constexpr std::array<std::string_view, 4> kWords = {"photo", "ảnh", "foto", "ภาพ"};
@@ -377,6 +394,19 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
     const std::size_t before = content_bytes_before[i];
     const std::size_t tail = all_content - before;
     if (is_chrome && chrome >= 2 && 2 * chrome >= total && before > 0 && before >= 2 * tail) cut = i;
+  }
+  // "Related news" and the headlines under it, to the end, link to other
+  // stories: their words would make this release match searches for those.
+  for (std::size_t i = 0; i < cut; ++i) {
+    if (content_bytes_before[i] == 0 || !IsRelatedHeading(lines[i])) continue;
+    bool only_headlines = true;
+    for (std::size_t j = i + 1; j < cut && only_headlines; ++j) {
+      only_headlines = kinds[j] != LineKind::kContent || IsHeadlineLength(ShapeOf(lines[j]));
+    }
+    if (only_headlines) {
+      cut = i;
+      break;
+    }
   }
 
   std::vector<std::string> out;

@@ -91,6 +91,29 @@ TEST_CASE("clean: paragraphs under short capitalised headings at the end are no 
   CHECK(std::find(lines.begin(), lines.end(), "Alcoa") == lines.end());
 }
 
+TEST_CASE("clean: related stories listed at the end go, a release's own attachments stay", "[extract][clean]") {
+  const std::string story =
+      "Kerajaan akan meneruskan program bantuan tunai kepada isi rumah berpendapatan rendah tahun depan, kata "
+      "menteri kewangan dalam satu kenyataan hari ini.";
+  const std::string related = "Harga minyak naik lagi minggu ini";
+  const auto cleaned = CleanLines("Bantuan tunai diteruskan\n\n" + story + "\n\nBerita berkaitan:\n• " + related +
+                                      "\n• Cuti sekolah dipanjangkan\n",
+                                  {}, false);
+  CHECK(std::find(cleaned.begin(), cleaned.end(), story) != cleaned.end());
+  CHECK(JoinLines(cleaned).find("minyak") == std::string::npos);
+  CHECK(JoinLines(cleaned).find("berkaitan") == std::string::npos);
+  // A paragraph after the heading: the heading was not the page's last block.
+  const std::string more =
+      "The minister also said that the programme would be reviewed in the middle of the year, once the first "
+      "payments had reached the households that applied before the deadline.";
+  CHECK(JoinLines(CleanLines("Headline\n\n" + story + "\n\nRelated\n" + related + "\n\n" + more + "\n", {}, false))
+            .find("reviewed") != std::string::npos);
+  // DOJ lists the release's own documents under "Related Materials:".
+  CHECK(JoinLines(
+            CleanLines("Headline\n\n" + story + "\n\nRelated Materials:\n\nConsent Decree and Complaint\n", {}, false))
+            .find("Consent Decree") != std::string::npos);
+}
+
 TEST_CASE("clean: font-size controls go, even as the first line", "[extract][clean]") {
   // Scraped Malaysian pages (Sinar Harian, Utusan) open with the control.
   const std::string raw =

@@ -190,18 +190,27 @@ void MixedScriptCuts(std::string_view word, Cut&& cut) {
 
 // ICU's segments of `utf8`, with the cuts above: sink(begin, end, is_word) in
 // offsets of `original` (`source` maps them when the text was rewritten).
-template <typename Sink>
-void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink&& sink) {
+// Calls visit(begin, end, is_word) for each segment ICU's word break
+// gives `utf8`; false when ICU cannot read it.
+template <typename Visit>
+bool ForEachIcuSegment(std::string_view utf8, Visit&& visit) {
   icu::BreakIterator* breaker = WordBreaker();
-  if (breaker == nullptr) return;
+  if (breaker == nullptr) return false;
   UErrorCode status = U_ZERO_ERROR;
   UText* text = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
-  if (U_FAILURE(status)) return;
+  if (U_FAILURE(status)) return false;
   breaker->setText(text, status);
-  if (U_FAILURE(status)) {
-    utext_close(text);
-    return;
+  if (U_SUCCESS(status)) {
+    int32_t start = breaker->first();
+    for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next())
+      visit(static_cast<std::size_t>(start), static_cast<std::size_t>(end), breaker->getRuleStatus() != UBRK_WORD_NONE);
   }
+  utext_close(text);
+  return U_SUCCESS(status);
+}
+
+template <typename Sink>
+void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink&& sink) {
   auto emit = [&](std::size_t b, std::size_t e, bool is_word) {
     if (source == nullptr) {
       sink(b, e, is_word);
@@ -209,15 +218,11 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink
       sink((*source)[b], (*source)[e], is_word);
     }
   };
-  int32_t start = breaker->first();
-  for (int32_t end = breaker->next(); end != icu::BreakIterator::DONE; start = end, end = breaker->next()) {
-    const auto b = static_cast<std::size_t>(start);
-    const auto e = static_cast<std::size_t>(end);
-    const bool is_word = breaker->getRuleStatus() != UBRK_WORD_NONE;
+  ForEachIcuSegment(utf8, [&](std::size_t b, std::size_t e, bool is_word) {
     const std::string_view word = utf8.substr(b, e - b);
     if (!is_word || !MayMixScripts(word)) {
       emit(b, e, is_word);
-      continue;
+      return;
     }
     std::size_t piece = b;
     MixedScriptCuts(word, [&](std::size_t cut) {
@@ -225,8 +230,7 @@ void Segment(std::string_view utf8, const std::vector<std::size_t>* source, Sink
       piece = b + cut;
     });
     emit(piece, e, true);
-  }
-  utext_close(text);
+  });
 }
 
 // ASCII text is segmented without ICU: creating a break iterator and
@@ -431,22 +435,12 @@ struct IcuReading {
 };
 
 std::optional<IcuReading> ReadWithIcu(std::string_view thai) {
-  icu::BreakIterator* breaker = WordBreaker();
-  if (breaker == nullptr || thai.empty()) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* text = utext_openUTF8(nullptr, thai.data(), static_cast<int64_t>(thai.size()), &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  breaker->setText(text, status);
   IcuReading reading;
-  if (U_SUCCESS(status)) {
-    for (int32_t start = breaker->first(), end = breaker->next(); end != icu::BreakIterator::DONE;
-         start = end, end = breaker->next()) {
-      ++reading.words;
-      reading.last = static_cast<std::size_t>(start);
-    }
-  }
-  utext_close(text);
-  if (U_FAILURE(status) || reading.words == 0) return std::nullopt;
+  const bool read = ForEachIcuSegment(thai, [&](std::size_t begin, std::size_t, bool) {
+    ++reading.words;
+    reading.last = begin;
+  });
+  if (!read || reading.words == 0) return std::nullopt;
   reading.last_known = InDictionary(thai.substr(reading.last));
   return reading;
 }

@@ -24,6 +24,22 @@ V Subwords(const std::string& term) {
   return parts;
 }
 
+using Segments = std::vector<std::pair<std::string, bool>>;
+
+// ForEachSegment's segments of `text` (text, is_word), checked to follow one
+// another and to cover the whole text.
+Segments CoveringSegments(const std::string& text) {
+  Segments segments;
+  std::size_t at = 0;
+  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
+    CHECK(b == at);
+    at = e;
+    segments.emplace_back(text.substr(b, e - b), is_word);
+  });
+  CHECK(at == text.size());
+  return segments;
+}
+
 }  // namespace
 
 TEST_CASE("Thai: dictionary words inside an unspaced sentence", "[tokenizer][asean]") {
@@ -59,17 +75,7 @@ TEST_CASE("the abbreviation mark ฯ ends its word and leaves the term", "[token
 }
 
 TEST_CASE("a word keeps its ฯ in its segment, as the gold and the abbreviation dot do", "[tokenizer][asean]") {
-  const std::string text = "กรุงเทพฯ ฯลฯ";
-  std::vector<std::pair<std::string, bool>> segments;
-  std::size_t at = 0;
-  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
-    CHECK(b == at);
-    at = e;
-    segments.emplace_back(text.substr(b, e - b), is_word);
-  });
-  CHECK(at == text.size());
-  using S = std::vector<std::pair<std::string, bool>>;
-  CHECK(segments == S{{"กรุงเทพฯ", true}, {" ฯลฯ", false}});
+  CHECK(CoveringSegments("กรุงเทพฯ ฯลฯ") == Segments{{"กรุงเทพฯ", true}, {" ฯลฯ", false}});
   // Tokens point at the word with its mark (the snippet highlights it whole).
   std::vector<std::string> raw;
   pressdex::ForEachToken("ว่ากรุงเทพฯได้", [&](const pressdex::Token& t) { raw.emplace_back(t.raw); });
@@ -89,18 +95,7 @@ TEST_CASE("a Thai abbreviation glued to the word before it is a word of its own"
   CHECK(Terms("ได้ประชุม.") == V{"ได้", "ประชุม"});
   CHECK(Terms("ธ.ก.ส.ให้") == V{"ธ", "ก", "ส", "ให้"});
   // Segments still cover the input exactly (the space ICU is shown is not one).
-  const std::string text = "ประชุมครม.สัญจร";
-  std::vector<std::pair<std::string, bool>> segments;
-  std::size_t at = 0;
-  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
-    CHECK(b == at);
-    CHECK(e > b);
-    at = e;
-    segments.emplace_back(text.substr(b, e - b), is_word);
-  });
-  CHECK(at == text.size());
-  using S = std::vector<std::pair<std::string, bool>>;
-  CHECK(segments == S{{"ประชุม", true}, {"ครม.", true}, {"สัญจร", true}});
+  CHECK(CoveringSegments("ประชุมครม.สัญจร") == Segments{{"ประชุม", true}, {"ครม.", true}, {"สัญจร", true}});
 }
 
 TEST_CASE("glued abbreviations: odd dots and runs still segment the whole text", "[tokenizer][asean]") {
@@ -108,13 +103,7 @@ TEST_CASE("glued abbreviations: odd dots and runs still segment the whole text",
        {".", "ก.", "กก.", "ก.ก.ก.ก.", "ประชุมครม", "ครม.", ".ครม", "ประชุมครม.", "ประชุมครม..", "ข.", "ในกทม.ก.",
         "กกกกกกกกกกกกกก.", "ๆครม.", "ฯครม.", "abcครม.", "ประชุม\xE0\xB8", "\xB8\x84\xE0\xB8\xA3."}) {
     INFO(text);
-    std::size_t at = 0;
-    pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool) {
-      CHECK(b == at);
-      CHECK(e > b);
-      at = e;
-    });
-    CHECK(at == text.size());
+    for (const auto& segment : CoveringSegments(text)) CHECK(!segment.first.empty());
   }
   CHECK(Terms("ในกทม.") == V{"ใน", "กทม"});
   CHECK(Terms("ตามพ.ร.บ.") == V{"ตาม", "พ", "ร", "บ"});
@@ -219,15 +208,7 @@ TEST_CASE("Thai glued to Latin letters or digits is cut apart", "[tokenizer][ase
 }
 
 TEST_CASE("segments cover the text, words and gaps alike", "[tokenizer]") {
-  const std::string text = "ตายๆHONDA ทำไร, ok";
-  std::size_t at = 0;
-  std::vector<std::pair<std::string, bool>> segments;
-  pressdex::ForEachSegment(text, [&](std::size_t b, std::size_t e, bool is_word) {
-    CHECK(b == at);
-    at = e;
-    segments.emplace_back(text.substr(b, e - b), is_word);
-  });
-  CHECK(at == text.size());
+  const Segments segments = CoveringSegments("ตายๆHONDA ทำไร, ok");
   REQUIRE(segments.size() >= 4);
   CHECK(segments[0] == std::pair<std::string, bool>{"ตาย", true});
   CHECK(segments[1] == std::pair<std::string, bool>{"ๆ", true});

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/commit_race.h"
 #include "common/normalize.h"
 #include "common/schema.h"
 
@@ -249,10 +250,11 @@ Xapian::Stem QueryStemmer(const Xapian::Database& db, std::string_view lang) {
         documents[i] += it.get_termfreq();
       }
     }
-  } catch (const Xapian::DatabaseModifiedError&) {
-    throw;  // an indexer committed: the search starts again at the new commit
-  } catch (const Xapian::Error&) {
-    // A default-constructed or unreadable database: the query language alone.
+  } catch (const Xapian::Error& e) {
+    // An indexer committed: the search starts again at the new commit (a
+    // stemmer chosen without the database's languages would find nothing).
+    if (MayBeCommitRace(e)) throw;
+    // A database that cannot list its terms: the query language alone.
   }
   if (names.size() == 1) return StemmerFor(lang);
   std::vector<StemmerGroup> groups;

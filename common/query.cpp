@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/commit_race.h"
 #include "common/language.h"
 #include "common/normalize.h"
 #include "common/schema.h"
@@ -477,9 +478,8 @@ Result<ParsedQuery> ParseQuery(std::string_view query, const QueryOptions& optio
       text = qp.parse_query(parsed.parser_input, flags);
     } catch (const Xapian::QueryParserError& e) {
       return Status::InvalidArgument("query error: " + e.get_msg());
-    } catch (const Xapian::DatabaseModifiedError&) {
-      throw;  // the stemmer reads term counts: the search starts again at the new commit
     } catch (const Xapian::Error& e) {
+      if (MayBeCommitRace(e)) throw;  // the parser reads the database: the search starts again
       return Status::InvalidArgument("query error: " + e.get_msg());
     }
     text = ExpandSynonyms(text, parsed.words, db, options.synonyms, stemmer, stopper, parsed.synonyms);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "common/commit_race.h"
 #include "common/normalize.h"
 #include "common/query.h"
 #include "common/schema.h"
@@ -76,11 +77,10 @@ KnownFilterValue KnownIn(const Xapian::Database& db) {
       for (int attempt = 0; attempt < 10; ++attempt) {
         try {
           return db.term_exists(term);
-        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::Error& e) {
+          if (!MayBeCommitRace(e)) return false;
           Xapian::Database latest = db;  // an indexer committed twice: read the newest commit
-          latest.reopen();
-        } catch (const Xapian::Error&) {
-          return false;
+          if (!latest.reopen()) return false;
         }
       }
       return false;

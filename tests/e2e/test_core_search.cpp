@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "e2e/harness.h"
@@ -158,6 +159,31 @@ TEST_CASE("exit status 3 for a folder that is not a database", "[e2e][core]") {
   TempDir dir;
   WriteFile(dir / "notadb/readme.txt", "hello");
   CHECK(Search({"--db", dir / "notadb", "masks"}).exit_code == 3);
+}
+
+TEST_CASE("exit status 3 for a damaged database, naming it and what is wrong", "[e2e][core]") {
+  // A commit racing the open can look like corruption and is retried; a
+  // database damaged for good must still be reported, not retried away.
+  TempDir dir;
+  WriteFile(dir / "docs/a.txt", "Flood relief\n\nThe ministry sent flood relief to the province.\n");
+  const std::string db = dir / "db";
+  REQUIRE(Index({"--db", db, "-q", dir / "docs"}).exit_code == 0);
+  {
+    // Every block of the posting table claims a tree level it is not at.
+    std::fstream table(db + "/postlist.glass", std::ios::in | std::ios::out | std::ios::binary);
+    REQUIRE(table);
+    table.seekg(0, std::ios::end);
+    const auto size = static_cast<std::streamoff>(table.tellg());
+    for (std::streamoff block = 0; block < size; block += 8192) {
+      table.seekp(block + 4);
+      table.put('\x07');
+    }
+  }
+  const RunResult r = Search({"--db", db, "flood"});
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.empty());
+  CHECK(r.err.find(db) != std::string::npos);
+  CHECK(r.err.find("DatabaseCorruptError") != std::string::npos);
 }
 
 TEST_CASE("the database path comes from PRESSDEX_DB when --db is absent", "[e2e][core]") {

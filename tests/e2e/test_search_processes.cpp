@@ -175,7 +175,7 @@ TEST_CASE("searches while the indexer commits see whole commits and never fail",
     const RunResult page = Search({"--db", db, "--format", "tsv", "--fields", "path,title", "--no-header", "-n", "20",
                                    "unique7 OR unique350 OR sharedmarker"});
     INFO(page.err);
-    INFO("page: " << page.out);  // a short page was seen once here, untraced
+    INFO("page: " << page.out);  // a torn read once lost a term here (docs/scripting.md)
     REQUIRE(page.exit_code == 0);
     CHECK(Lines(page.out).size() == 20);
     ++searches;

@@ -108,6 +108,15 @@ bool IsLeadingStopword(std::string_view key) {
   return stop.count(key) != 0;
 }
 
+// "Call Center", "Data Center", "(One) Stop Service": a common noun before
+// the head makes a thing, not an organisation, when nothing else names it
+// (thaigov: "Call Center" was its fourth organisation, in 194 releases).
+bool IsGenericModifier(std::string_view key) {
+  static const std::unordered_set<std::string_view> generic = {"call", "contact", "customer", "data", "digital",
+                                                               "help", "service", "shopping", "stop"};
+  return generic.count(key) != 0;
+}
+
 bool IsInnerConnector(std::string_view key) { return key == "and" || key == "&" || key == "of" || key == "for"; }
 
 // "ASEANThe": a heading glued to the next sentence by a scraper, not a name.
@@ -202,6 +211,7 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
       }
     }
     if (last == h && first == h) continue;  // a head word alone is no name
+    if (last == h && first + 1 == h && IsGenericModifier(words[first].key)) continue;
     spans.push_back(NameSpan{first, last - first + 1});
     next_free = last + 1;
     h = last;

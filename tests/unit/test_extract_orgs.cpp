@@ -62,6 +62,18 @@ TEST_CASE("org names: head words, 'Ministry of', no sentence starts swallowed", 
                                           "ASEAN Socio-Cultural Community"});
 }
 
+TEST_CASE("org names: a common noun and a head word name a thing, not an organisation", "[extract][orgs]") {
+  const std::string text =
+      "Ask the Call Center or the One Stop Service at the Data Center. "
+      "The Krungthai Call Center and the Government Digital Service and the Service Center of Penang opened.";
+  const auto words = extract::ScanWords(text);
+  std::vector<std::string> names;
+  for (const auto& s : FindOrganisationNames(words))
+    names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
+  CHECK(names ==
+        std::vector<std::string>{"Krungthai Call Center", "Government Digital Service", "Service Center of Penang"});
+}
+
 TEST_CASE("gazetteer: acronyms match in capitals only, names by key, user files merge", "[extract][orgs]") {
   const Gazetteer& g = Shipped();
   REQUIRE(g.Find("ASEC"));

@@ -35,6 +35,15 @@ const Organisation* FindOrg(const std::vector<FoundOrganisation>& found, std::st
   return nullptr;
 }
 
+// The organisation names FindOrganisationNames finds in `text`, as written.
+std::vector<std::string> OrgNamesIn(const std::string& text) {
+  const auto words = extract::ScanWords(text);
+  std::vector<std::string> names;
+  for (const auto& s : FindOrganisationNames(words))
+    names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
+  return names;
+}
+
 }  // namespace
 
 TEST_CASE("acronyms: inline definitions, Schwartz-Hearst long forms", "[extract][orgs]") {
@@ -54,23 +63,15 @@ TEST_CASE("org names: head words, 'Ministry of', no sentence starts swallowed", 
   const std::string text =
       "Yesterday Finance Ministry officials met. The Ministry of Foreign Affairs and Standard Oil Co agreed. "
       "Deputy Secretary-General for ASEAN Socio-Cultural Community Kung Phoak spoke.";
-  const auto words = extract::ScanWords(text);
-  std::vector<std::string> names;
-  for (const auto& s : FindOrganisationNames(words))
-    names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
-  CHECK(names == std::vector<std::string>{"Finance Ministry", "Ministry of Foreign Affairs", "Standard Oil Co",
-                                          "ASEAN Socio-Cultural Community"});
+  CHECK(OrgNamesIn(text) == std::vector<std::string>{"Finance Ministry", "Ministry of Foreign Affairs",
+                                                     "Standard Oil Co", "ASEAN Socio-Cultural Community"});
 }
 
 TEST_CASE("org names: a common noun and a head word name a thing, not an organisation", "[extract][orgs]") {
   const std::string text =
       "Ask the Call Center or the One Stop Service at the Data Center. "
       "The Krungthai Call Center and the Government Digital Service and the Service Center of Penang opened.";
-  const auto words = extract::ScanWords(text);
-  std::vector<std::string> names;
-  for (const auto& s : FindOrganisationNames(words))
-    names.push_back(extract::SpanText(text, words, s.first_word, s.word_count));
-  CHECK(names ==
+  CHECK(OrgNamesIn(text) ==
         std::vector<std::string>{"Krungthai Call Center", "Government Digital Service", "Service Center of Penang"});
 }
 

@@ -6,8 +6,6 @@
 
 #include <atomic>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <streambuf>
@@ -17,6 +15,7 @@
 #include "common/batch.h"
 #include "common/cli.h"
 #include "common/document_builder.h"
+#include "tests/unit/scratch_dir.h"
 
 namespace {
 
@@ -24,20 +23,13 @@ namespace {
 class TinyDb {
  public:
   TinyDb() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-batch-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    dir_ = pattern;
-    Xapian::WritableDatabase db(dir_ + "/db", Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db(path(), Xapian::DB_CREATE_OR_OPEN);
     Add(db, "a.txt", "Masks donated to the secretariat", "Twenty thousand surgical masks arrived.", "2020-04-29");
     Add(db, "b.txt", "Flood relief in Viet Nam", "Relief teams reached the flooded provinces.", "2020-10-12");
     Add(db, "c.txt", "Masks and flood kits", "Kits with masks for flood victims.", "2021-01-05");
     db.commit();
   }
-  ~TinyDb() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  std::string path() const { return dir_ + "/db"; }
+  std::string path() const { return dir_.path() + "/db"; }
 
  private:
   static void Add(Xapian::WritableDatabase& db, const std::string& path, const std::string& title,
@@ -51,7 +43,7 @@ class TinyDb {
     r.lang = "en";
     db.replace_document(pressdex::schema::IdTerm(r.id), pressdex::BuildDocument(r));
   }
-  std::string dir_;
+  pressdex::test::ScratchDir dir_;
 };
 
 struct BatchRun {

@@ -4,9 +4,6 @@
 
 #include <xapian.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,27 +13,9 @@
 #include "common/facets.h"
 #include "common/release.h"
 #include "common/schema.h"
+#include "tests/unit/scratch_dir.h"
 
 namespace pressdex::test {
-
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pressdex-unit-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 inline Release MakeRelease(std::string id, std::string date, std::vector<Organisation> orgs,
                            std::vector<std::string> topics, std::string text = "common words") {

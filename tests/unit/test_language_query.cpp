@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "common/language.h"
+#include "tests/unit/scratch_dir.h"
 
 using pressdex::QueryLanguage;
 using pressdex::QueryStemmer;
@@ -83,4 +84,35 @@ TEST_CASE("stems are counted within their own languages", "[language]") {
   add("ms", "sihat");
   add("ms", "sihat");
   CHECK(QueryStemmer(db, "en")("kesihatan") == "sihat");
+}
+
+TEST_CASE("languages after one with a long posting list are found", "[language]") {
+  // On disk, "Len" in 3,000 releases spans several posting-list chunks; the
+  // languages listed after it must still be found (and cheaply: past the
+  // chunks, not through them).
+  pressdex::test::ScratchDir dir;
+  {
+    Xapian::WritableDatabase db(dir.path() + "/db", Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    for (int i = 0; i < 3000; ++i) {
+      Xapian::Document doc;
+      doc.add_boolean_term("Len");
+      doc.add_term("vaccin");
+      db.add_document(doc);
+    }
+    Xapian::Document id_doc;
+    id_doc.add_boolean_term("Lid");
+    id_doc.add_term("sehat");
+    db.add_document(id_doc);
+    Xapian::Document vi_doc;
+    vi_doc.add_boolean_term("Lvi");
+    vi_doc.add_term("ky");
+    db.add_document(vi_doc);
+    db.commit();
+  }
+  const Xapian::Database db(dir.path() + "/db");
+  const Xapian::Stem stem = QueryStemmer(db, "en");
+  CHECK(stem.get_description() == "Xapian::Stem(pressdex: english indonesian none)");
+  CHECK(stem("kesehatan") == "sehat");
+  CHECK(stem("ky") == "ky");
+  CHECK(stem("vaccines") == "vaccin");
 }

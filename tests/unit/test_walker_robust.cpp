@@ -8,23 +8,17 @@
 #include <map>
 
 #include "common/walker.h"
+#include "tests/unit/scratch_dir.h"
 
 namespace fs = std::filesystem;
 using namespace pressdex;
 
 namespace {
 
+// A scratch folder to lay files out in.
 struct Scratch {
-  fs::path root;
-  Scratch() {
-    std::string pattern = (fs::temp_directory_path() / "pressdex-walker-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    root = pattern;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
+  test::ScratchDir dir;
+  fs::path root = dir.root();
   std::string Write(const std::string& relative, const std::string& content = "text\n") const {
     const fs::path p = root / relative;
     fs::create_directories(p.parent_path());

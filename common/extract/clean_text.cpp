@@ -20,7 +20,9 @@ namespace {
 //  kShortCapitalised: a few capitalised words ("WHAT WE DO", "Contact Us"),
 //    which is also how a story's subheadings and the names heading a table
 //    flattened to lines look (DOJ: "ATI", then what was done to ATI).
-enum class LineKind { kBlank, kContent, kChrome, kTainted, kStray, kShortCapitalised };
+// kHeading: a short capitalised line with story on both sides (a
+// subheading, a speaker's name), kept but given no say in the footer rule.
+enum class LineKind { kBlank, kContent, kChrome, kTainted, kStray, kShortCapitalised, kHeading };
 
 // Lines that are nothing but a site control, in the region's languages.
 const std::unordered_set<std::string>& ChromePhrases() {
@@ -43,6 +45,9 @@ const std::unordered_set<std::string>& ChromePhrases() {
       "email this",
       "tweet",
       "back to top",
+      "loading instagram",  // embedded posts' placeholders
+      "loading twitter content",
+      "loading video",
       "top",
       "skip to content",
       "skip to main content",
@@ -370,6 +375,18 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
     kinds.push_back(kind);
   }
 
+  // A short capitalised line alone between two of the story's lines is a
+  // subheading ("Background", "Key findings") or a name; in a run of its kind,
+  // or beside chrome, it is a menu item.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (kinds[i] != LineKind::kShortCapitalised) continue;
+    const auto is_story = [&](std::size_t at) { return kinds[at] == LineKind::kContent; };
+    std::size_t before = i, after = i + 1;
+    while (before > 0 && kinds[before - 1] == LineKind::kBlank) --before;
+    while (after < lines.size() && kinds[after] == LineKind::kBlank) ++after;
+    if (before > 0 && after < lines.size() && is_story(before - 1) && is_story(after)) kinds[i] = LineKind::kHeading;
+  }
+
   // A site's footer (menus with their blurbs, "About us") sits at the end:
   // the tail from the first chrome line on is dropped when chrome makes up
   // at least half of it, with at least two chrome lines. Short capitalised
@@ -386,7 +403,8 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
   std::size_t cut = lines.size();
   int chrome = 0, total = 0;
   for (std::size_t i = lines.size(); i-- > 0;) {
-    if (kinds[i] == LineKind::kBlank || kinds[i] == LineKind::kStray || kinds[i] == LineKind::kShortCapitalised)
+    if (kinds[i] == LineKind::kBlank || kinds[i] == LineKind::kStray || kinds[i] == LineKind::kShortCapitalised ||
+        kinds[i] == LineKind::kHeading)
       continue;
     ++total;
     const bool is_chrome = kinds[i] == LineKind::kChrome || kinds[i] == LineKind::kTainted;

@@ -178,3 +178,29 @@ TEST_CASE("boilerplate: lines in at least half of a folder's files, deterministi
   // A date shared by a day's stories is kept: it dates them.
   CHECK(pressdex::LearnBoilerplate({"30 September 2020\na", "30 September 2020\nb", "30 September 2020\nc"}).empty());
 }
+
+TEST_CASE("clean: a short capitalised line inside the story is a subheading, in a run a menu", "[extract][clean]") {
+  const std::string raw =
+      "Senator backs the farm bill\n"
+      "The senator said the bill would help growers across the state this season.\n"
+      "\n"
+      "Background\n"
+      "\n"
+      "The bill passed the committee last week after months of negotiation.\n"
+      "Jane Doe\n"
+      "The committee chair thanked members for their work on the measure.\n"
+      "Home\n"
+      "About Us\n"
+      "Our Work\n"
+      "The final paragraph of the story closes it with a quote from the chair.\n"
+      "Press Contact\n";
+  const auto lines = CleanLines(raw, {}, false);
+  const auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  CHECK(has("Background"));  // story on both sides
+  CHECK(has("Jane Doe"));
+  CHECK_FALSE(has("About Us"));  // three in a row: a menu
+  CHECK_FALSE(has("Home"));
+  CHECK_FALSE(has("Our Work"));
+  CHECK_FALSE(has("Press Contact"));  // nothing after it
+  CHECK(has("The final paragraph of the story closes it with a quote from the chair."));
+}

@@ -62,7 +62,9 @@ namespace {
 // 14: a common noun and a head word alone ("Call Center") name no organisation.
 // 15: a short capitalised line between two of the story's lines is a
 //     subheading or a name, kept (it was dropped as a menu item).
-constexpr std::string_view kAnalysisVersion = "15";
+// 16: a site menu closing a short story (entries with a blurb under each)
+//     is footer even when its blurbs outweigh the story.
+constexpr std::string_view kAnalysisVersion = "16";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

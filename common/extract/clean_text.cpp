@@ -335,6 +335,63 @@ bool StripGluedSuffix(std::string* line) {
   return false;
 }
 
+// A site menu's entry that a blurb follows: "- WHAT WE DO", "Menu - OUR
+// COMMUNITIES". Upper case: short list items ("* Apply science-based
+// standards") are bulleted too.
+bool IsMenuLabel(std::string_view line, LineKind kind) {
+  if (kind == LineKind::kShortCapitalised) {
+    int letters = 0;
+    for (const char c : line) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (extract::IsAsciiUpper(c)) ++letters;
+    }
+    return letters >= 2 && ShapeOf(line).bullet;
+  }
+  if (kind != LineKind::kChrome) return false;
+  std::string folded(StripBullet(line).substr(0, 8));
+  for (char& c : folded) {
+    if (extract::IsAsciiUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return folded.rfind("menu - ", 0) == 0 || folded.rfind("menu | ", 0) == 0 || folded.rfind("menu: ", 0) == 0;
+}
+
+// Moves a footer's start back over a site menu that ends the story: its
+// entries ("- WHAT WE DO", "Menu - OUR COMMUNITIES") with a blurb under
+// each, and a line with the menu glued on ("- ABOUT USWe were founded....Menu").
+// Those blurbs can outweigh a short story, and the footer rule keeps them
+// then. At least two entries: a single bulleted subheading with its
+// paragraph before a share button is story.
+std::size_t BackOverSiteMenu(const std::vector<std::string>& lines, const std::vector<LineKind>& kinds,
+                             std::size_t cut) {
+  std::size_t start = cut;
+  int labels = 0;  // the menu's entries, those already in the footer too
+  for (std::size_t i = cut; i < lines.size(); ++i) labels += IsMenuLabel(lines[i], kinds[i]) ? 1 : 0;
+  const int in_footer = labels;
+  const auto previous = [&](std::size_t i) {  // the non-blank line before i, or lines.size()
+    while (i > 0) {
+      if (kinds[--i] != LineKind::kBlank) return i;
+    }
+    return lines.size();
+  };
+  for (std::size_t i = previous(cut); i < lines.size(); i = previous(i)) {
+    const LineKind kind = kinds[i];
+    if (IsMenuLabel(lines[i], kind)) {
+      ++labels;
+    } else if (kind == LineKind::kContent) {
+      const std::size_t above = previous(i);  // a blurb sits under an entry
+      if (above == lines.size() || !IsMenuLabel(lines[above], kinds[above])) break;
+    } else if (kind == LineKind::kTainted) {
+      if (labels == in_footer) break;  // a control glued on, just above the menu's entries
+      start = i;
+      break;
+    } else if (kind != LineKind::kChrome && kind != LineKind::kStray && kind != LineKind::kShortCapitalised) {
+      break;
+    }
+    start = i;
+  }
+  return labels >= 2 && labels > in_footer ? start : cut;
+}
+
 LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate, bool from_markup, bool first_line) {
   if (line->empty()) return LineKind::kBlank;
   if (InBoilerplate(boilerplate, *line)) return LineKind::kChrome;
@@ -413,6 +470,7 @@ std::vector<std::string> CleanLines(std::string_view raw, const std::vector<std:
     const std::size_t tail = all_content - before;
     if (is_chrome && chrome >= 2 && 2 * chrome >= total && before > 0 && before >= 2 * tail) cut = i;
   }
+  cut = BackOverSiteMenu(lines, kinds, cut);
   // "Related news" and the headlines under it, to the end, link to other
   // stories: their words would make this release match searches for those.
   for (std::size_t i = 0; i < cut; ++i) {

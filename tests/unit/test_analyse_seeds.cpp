@@ -94,6 +94,8 @@ TEST_CASE("analyse: seed 1, ASEC receives masks from China", "[analyse][seeds]")
   CHECK(r->text.find("WHAT WE DO") == std::string::npos);
   CHECK(r->text.find("SITEMAP") == std::string::npos);
   CHECK(r->text.find("rodmap") == std::string::npos);
+  CHECK(r->text.find("Founding Fathers") == std::string::npos);  // the ABOUT ASEAN blurb
+  CHECK(r->text.find("ASEAN organs") == std::string::npos);      // the WHAT WE DO blurb
   CHECK(r->text.find("surgical masks") != std::string::npos);
   CHECK(r->text.find("ASEAN Plus Three Health Ministers") != std::string::npos);
 }

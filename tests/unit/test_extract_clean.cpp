@@ -204,3 +204,20 @@ TEST_CASE("clean: a short capitalised line inside the story is a subheading, in 
   CHECK_FALSE(has("Press Contact"));  // nothing after it
   CHECK(has("The final paragraph of the story closes it with a quote from the chair."));
 }
+
+TEST_CASE("clean: blurbs under a menu's entries are footer, even when they outweigh a short story",
+          "[extract][clean]") {
+  const std::string story = "The minister opened the new clinic in the provincial capital on Monday morning.";
+  const std::string blurb =
+      "Our organisation works with partners across the region on health, education and the environment, "
+      "and has done so for more than fifty years through offices in every member state.";
+  const std::string raw = "Clinic opens\n" + story + "\n- ABOUT USWe were founded in 1967.Menu\n- WHAT WE DO\n" +
+                          blurb + "\nMenu - OUR PARTNERS\n" + blurb + " Partners too.\nMenu - SITEMAP\n";
+  const std::string text = JoinLines(CleanLines(raw, {}, false));
+  CHECK(text.find(story) != std::string::npos);
+  CHECK(text.find("Our organisation") == std::string::npos);
+  CHECK(text.find("founded in 1967") == std::string::npos);
+  // A paragraph after a share button is still story.
+  const std::string shared = "Clinic opens\n" + story + "\nShare\n" + blurb + "\nPrint\n" + blurb + " More.\n";
+  CHECK(JoinLines(CleanLines(shared, {}, false)).find("Our organisation") != std::string::npos);
+}

@@ -64,7 +64,8 @@ namespace {
 //     subheading or a name, kept (it was dropped as a menu item).
 // 16: a site menu closing a short story (entries with a blurb under each)
 //     is footer even when its blurbs outweigh the story.
-constexpr std::string_view kAnalysisVersion = "16";
+// 17: short bulleted items in sentence case are a list, kept.
+constexpr std::string_view kAnalysisVersion = "17";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -403,10 +403,13 @@ LineKind Classify(std::string* line, const std::vector<std::string>& boilerplate
   if (IsNavigationBar(*line, shape)) return LineKind::kChrome;
   if (shape.words <= 40 && MayBeCaption(*line) && ContainsCaptionMarker(FoldKey(*line))) return LineKind::kChrome;
   // Short link-like lines: a handful of capitalised words, no sentence
-  // punctuation ("WHAT WE DO", "Contact Us"). The first line is the headline
-  // candidate and markup headings are real structure, so both are kept.
+  // punctuation ("WHAT WE DO", "Contact Us"), bulleted or not. The first line
+  // is the headline candidate and markup headings are real structure, so
+  // both are kept. A bulleted item in sentence case ("- City of Oakland",
+  // "* Apply science-based standards", "- Đau đầu") is a list's, not a menu's.
   if (!first_line && !from_markup && shape.words <= 4 && shape.code_points <= 40 && !shape.sentence_punct &&
-      (shape.bullet || (shape.cased_words == shape.words && shape.capitalised_words == shape.words))) {
+      ((shape.bullet && shape.capitalised_words == shape.cased_words) ||
+       (shape.cased_words == shape.words && shape.capitalised_words == shape.words))) {
     return LineKind::kShortCapitalised;
   }
   if (StripGluedSuffix(line)) return LineKind::kTainted;

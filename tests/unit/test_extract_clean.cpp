@@ -221,3 +221,24 @@ TEST_CASE("clean: blurbs under a menu's entries are footer, even when they outwe
   const std::string shared = "Clinic opens\n" + story + "\nShare\n" + blurb + "\nPrint\n" + blurb + " More.\n";
   CHECK(JoinLines(CleanLines(shared, {}, false)).find("Our organisation") != std::string::npos);
 }
+
+TEST_CASE("clean: a bulleted list in sentence case stays, a bulleted menu in title case goes", "[extract][clean]") {
+  const std::string raw =
+      "Grants announced for local water projects\n"
+      "The senator announced grants for water projects in the following cities this week.\n"
+      "- City of Oakland\n"
+      "- City of Berkeley\n"
+      "- Apply science-based standards\n"
+      "The grants will be paid out over the next two years by the federal agency.\n"
+      "- Our Programs\n"
+      "- Press Releases\n"
+      "- Photo Gallery\n";
+  const auto lines = CleanLines(raw, {}, false);
+  const auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  CHECK(has("- City of Oakland"));
+  CHECK(has("- City of Berkeley"));
+  CHECK(has("- Apply science-based standards"));
+  CHECK_FALSE(has("- Our Programs"));
+  CHECK_FALSE(has("- Press Releases"));
+  CHECK_FALSE(has("- Photo Gallery"));
+}

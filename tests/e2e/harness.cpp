@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -17,7 +18,27 @@ extern char** environ;
 
 namespace pressdex::test {
 
+int Spawn(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions, char* const argv[],
+          char* const envp[]) {
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  const int rc = posix_spawn(pid, path, actions, &attributes, argv, envp);
+  posix_spawnattr_destroy(&attributes);
+  return rc;
+}
+
 RunResult Run(const std::vector<std::string>& argv, const std::string& input, const std::vector<std::string>& env) {
+  // A tool that exits without reading its input (a usage error) closes the
+  // pipe we may still be writing to: that must be EPIPE here, not a SIGPIPE
+  // that kills the test binary without a word (under load the tool can
+  // exit before the first write).
+  static const bool pipe_signal_ignored = [] { return std::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+  (void)pipe_signal_ignored;
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) != 0 || pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
@@ -44,7 +65,7 @@ RunResult Run(const std::vector<std::string>& argv, const std::string& input, co
   argp.push_back(nullptr);
 
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argp[0], &actions, nullptr, argp.data(), envp.data());
+  const int rc = Spawn(&pid, argp[0], &actions, argp.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);

@@ -2,6 +2,8 @@
 // print, and build throw-away databases.
 #pragma once
 
+#include <spawn.h>
+
 #include <string>
 #include <vector>
 
@@ -12,6 +14,12 @@ struct RunResult {
   std::string out;
   std::string err;
 };
+
+// posix_spawn with SIGPIPE's default disposition in the child, whatever this
+// process does with it (Run ignores it here: a tool that exits without
+// reading its input must not kill the test binary). Returns posix_spawn's code.
+int Spawn(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions, char* const argv[],
+          char* const envp[]);
 
 // Runs `argv` (argv[0] is the program path) with `input` on stdin and extra
 // environment assignments ("NAME=value"; "NAME=" unsets... sets empty).

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <sys/wait.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -89,6 +90,7 @@ RunResult IndexAsNobody(const std::vector<std::string>& args, const std::string&
     const int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || setgid(65534) != 0 || setuid(65534) != 0) _exit(120);
+    std::signal(SIGPIPE, SIG_DFL);  // as Spawn does (Run may have set it ignored here)
     execve(argp[0], argp.data(), envp.data());
     _exit(121);
   }

@@ -52,7 +52,7 @@ class Child {
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
     args.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), environ);
+    const int rc = Spawn(&pid_, args[0], &actions, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (pipe_stdin) close(in[0]);
     if (pipe_stdout) close(out[1]);

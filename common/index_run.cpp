@@ -195,7 +195,15 @@ class Run {
     // Files the database knows below the roots that the walk did not find.
     std::vector<std::string> scopes;
     for (const auto& root : options_.roots) scopes.push_back(PathForIndex(DisplayRoot(root)));
-    auto in_scope = [&](const std::string& path) {
+    // Paths stored relative (older indexers kept the roots as given) are
+    // read against this folder: a file indexed as "corpus/a.txt" from here
+    // and now walked as "/here/corpus/a.txt" is in scope and not seen, so
+    // its old entry goes and the file comes back under its absolute path.
+    std::error_code ec;
+    const std::filesystem::path here = std::filesystem::current_path(ec);
+    auto in_scope = [&](const std::string& stored_path) {
+      std::string path = stored_path;
+      if (!path.empty() && path[0] != '/' && !ec) path = (here / path).lexically_normal().string();
       for (const auto& p : protected_) {
         if (PathIsUnder(path, p)) return false;  // not seen because of an error, not gone
       }
@@ -617,8 +625,10 @@ std::size_t DocumentCount(const std::string& db_path) {
 
 }  // namespace
 
-Result<IndexStats> RunIndex(const IndexOptions& options, IndexReporter& reporter) {
+Result<IndexStats> RunIndex(const IndexOptions& given, IndexReporter& reporter) {
   const auto started = std::chrono::steady_clock::now();
+  IndexOptions options = given;
+  for (std::string& root : options.roots) root = AbsoluteRoot(root);
   auto analyser = Analyser::Create(options.analyser);
   if (!analyser.ok()) return analyser.status();
 

@@ -179,6 +179,13 @@ std::string DisplayRoot(const std::string& root) {
   return out.empty() ? "." : out;
 }
 
+std::string AbsoluteRoot(const std::string& root) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(fs::path(root.empty() ? "." : root), ec);
+  if (ec) return DisplayRoot(root);
+  return DisplayRoot(absolute.lexically_normal().string());
+}
+
 std::string PathForIndex(std::string_view path) {
   std::string out;
   out.reserve(path.size());

@@ -37,6 +37,12 @@ void Walk(const std::vector<std::string>& roots, const WalkOptions& options, con
 // "corpus/" -> "corpus", "./a//b" -> "a/b": how a root is shown in paths.
 std::string DisplayRoot(const std::string& root);
 
+// "corpus/" -> "/home/me/corpus": the form the indexer walks a root in, so
+// that a file is the same release whichever folder the indexer ran from
+// (and `--format paths` output works from anywhere). Symbolic links are kept
+// as written. A root that can't be made absolute is returned as DisplayRoot.
+std::string AbsoluteRoot(const std::string& root);
+
 // File names are bytes; the index and JSON output need UTF-8. Valid UTF-8 is
 // kept as is; each invalid byte becomes the four characters "\xNN", and a
 // backslash that begins "\x" and two hex digits becomes "\x5C", so no two

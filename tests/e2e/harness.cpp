@@ -19,14 +19,19 @@ extern char** environ;
 namespace pressdex::test {
 
 int Spawn(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions, char* const argv[],
-          char* const envp[]) {
+          char* const envp[], bool own_group) {
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t defaults;
   sigemptyset(&defaults);
   sigaddset(&defaults, SIGPIPE);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+  short flags = POSIX_SPAWN_SETSIGDEF;
+  if (own_group) {
+    flags |= POSIX_SPAWN_SETPGROUP;
+    posix_spawnattr_setpgroup(&attributes, 0);
+  }
+  posix_spawnattr_setflags(&attributes, flags);
   const int rc = posix_spawn(pid, path, actions, &attributes, argv, envp);
   posix_spawnattr_destroy(&attributes);
   return rc;

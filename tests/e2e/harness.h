@@ -17,9 +17,10 @@ struct RunResult {
 
 // posix_spawn with SIGPIPE's default disposition in the child, whatever this
 // process does with it (Run ignores it here: a tool that exits without
-// reading its input must not kill the test binary). Returns posix_spawn's code.
+// reading its input must not kill the test binary); `own_group`: in a
+// process group of its own. Returns posix_spawn's code.
 int Spawn(pid_t* pid, const char* path, const posix_spawn_file_actions_t* actions, char* const argv[],
-          char* const envp[]);
+          char* const envp[], bool own_group = false);
 
 // Runs `argv` (argv[0] is the program path) with `input` on stdin and extra
 // environment assignments ("NAME=value"; "NAME=" unsets... sets empty).

@@ -227,3 +227,39 @@ TEST_CASE("an acronym defined in a new file updates older releases that use it, 
   CHECK(Count(dir / "db", "org:ZFA") == 0);
   RequireSameAsRebuild(dir, dir / "db", {older, newer});
 }
+
+namespace {
+
+// Runs the rest of a scope in another working directory.
+class InFolder {
+ public:
+  explicit InFolder(const std::string& folder) : previous_(fs::current_path()) { fs::current_path(folder); }
+  ~InFolder() { fs::current_path(previous_); }
+  InFolder(const InFolder&) = delete;
+  InFolder& operator=(const InFolder&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+}  // namespace
+
+TEST_CASE("a file is one release whichever folder the indexer ran from", "[index][incremental]") {
+  TempDir dir;
+  const std::string file = dir / "docs/a.txt";
+  WriteFile(file, "Relief reaches the valley\n\nJAKARTA, 4 March 2021 - Teams delivered qqvalleyqq kits today.\n");
+  {
+    InFolder here(dir.path());
+    CHECK(IndexJson({"--db", "db", "docs"}).at("added") == 1);
+  }
+  {
+    InFolder below(dir / "docs");
+    const auto again = IndexJson({"--db", "../db", "."});
+    CHECK(again.at("added") == 0);
+    CHECK(again.at("unchanged") == 1);
+  }
+  CHECK(IndexJson({"--db", dir / "db", dir / "docs"}).at("unchanged") == 1);
+  CHECK(Count(dir / "db", "qqvalleyqq") == 1);
+  // Paths come out whole: a script may use them from anywhere.
+  CHECK(Search({"--db", dir / "db", "--format", "paths", "qqvalleyqq"}).out == file + "\n");
+}

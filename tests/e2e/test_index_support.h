@@ -44,7 +44,7 @@ class IndexerProcess {
     std::vector<char*> argp;
     for (auto& a : argv) argp.push_back(a.data());
     argp.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, argp[0], &actions, nullptr, argp.data(), environ);
+    const int rc = Spawn(&pid_, argp[0], &actions, argp.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     close(out[1]);
     if (rc != 0) {

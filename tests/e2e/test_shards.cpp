@@ -77,13 +77,8 @@ class TcpServer {
       argv.push_back(nullptr);
       // Its own process group: on SIGTERM xapian-tcpsrv signals its whole
       // group (to end its forked children), which must not include us.
-      posix_spawnattr_t attr;
-      posix_spawnattr_init(&attr);
-      posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-      posix_spawnattr_setpgroup(&attr, 0);
       pid_t pid = 0;
-      const int rc = posix_spawn(&pid, binary.c_str(), nullptr, &attr, argv.data(), environ);
-      posix_spawnattr_destroy(&attr);
+      const int rc = Spawn(&pid, binary.c_str(), nullptr, argv.data(), environ, /*own_group=*/true);
       if (rc != 0) continue;
       // Wait until it listens, or has died (port taken meanwhile): then try another port.
       for (int i = 0; i < 200; ++i) {

@@ -199,11 +199,11 @@ class Run {
     // read against this folder: a file indexed as "corpus/a.txt" from here
     // and now walked as "/here/corpus/a.txt" is in scope and not seen, so
     // its old entry goes and the file comes back under its absolute path.
-    std::error_code ec;
-    const std::filesystem::path here = std::filesystem::current_path(ec);
+    const std::string here = WorkingFolder();
     auto in_scope = [&](const std::string& stored_path) {
       std::string path = stored_path;
-      if (!path.empty() && path[0] != '/' && !ec) path = (here / path).lexically_normal().string();
+      if (!path.empty() && path[0] != '/' && !here.empty())
+        path = (std::filesystem::path(here) / path).lexically_normal().string();
       for (const auto& p : protected_) {
         if (PathIsUnder(path, p)) return false;  // not seen because of an error, not gone
       }

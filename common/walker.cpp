@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <system_error>
@@ -179,11 +180,27 @@ std::string DisplayRoot(const std::string& root) {
   return out.empty() ? "." : out;
 }
 
-std::string AbsoluteRoot(const std::string& root) {
+std::string WorkingFolder() {
+  // $PWD when it is this folder: the path the user sees in a folder reached
+  // through a symbolic link, where getcwd() gives the link's target.
+  const char* pwd = std::getenv("PWD");
+  struct stat logical {};
+  struct stat here {};
+  if (pwd != nullptr && pwd[0] == '/' && ::stat(pwd, &logical) == 0 && ::stat(".", &here) == 0 &&
+      logical.st_dev == here.st_dev && logical.st_ino == here.st_ino) {
+    return fs::path(pwd).lexically_normal().string();
+  }
   std::error_code ec;
-  const fs::path absolute = fs::absolute(fs::path(root.empty() ? "." : root), ec);
-  if (ec) return DisplayRoot(root);
-  return DisplayRoot(absolute.lexically_normal().string());
+  const fs::path physical = fs::current_path(ec);
+  return ec ? std::string() : physical.string();
+}
+
+std::string AbsoluteRoot(const std::string& root) {
+  const fs::path written(root.empty() ? "." : root);
+  if (written.is_absolute()) return DisplayRoot(written.lexically_normal().string());
+  const std::string here = WorkingFolder();
+  if (here.empty()) return DisplayRoot(root);
+  return DisplayRoot((fs::path(here) / written).lexically_normal().string());
 }
 
 std::string PathForIndex(std::string_view path) {

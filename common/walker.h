@@ -40,8 +40,13 @@ std::string DisplayRoot(const std::string& root);
 // "corpus/" -> "/home/me/corpus": the form the indexer walks a root in, so
 // that a file is the same release whichever folder the indexer ran from
 // (and `--format paths` output works from anywhere). Symbolic links are kept
-// as written. A root that can't be made absolute is returned as DisplayRoot.
+// as written, the working folder's too (WorkingFolder). A root that can't
+// be made absolute is returned as DisplayRoot.
 std::string AbsoluteRoot(const std::string& root);
+
+// The working folder as the user's shell names it ($PWD when that is this
+// folder, else getcwd()); "" when there is none.
+std::string WorkingFolder();
 
 // File names are bytes; the index and JSON output need UTF-8. Valid UTF-8 is
 // kept as is; each invalid byte becomes the four characters "\xNN", and a

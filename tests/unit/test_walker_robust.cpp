@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -150,4 +151,24 @@ TEST_CASE("walker: paths for the index and for messages", "[walker]") {
   CHECK_FALSE(PathIsUnder("/abs/b.txt", "."));
   CHECK_FALSE(PathIsUnder("../up.txt", "."));
   CHECK(DisplayRoot("./a//b/") == "a/b");
+}
+
+TEST_CASE("walker: roots are made absolute from the folder the user's shell names", "[walker]") {
+  Scratch s;
+  fs::create_directories(s.root / "real/docs");
+  fs::create_directory_symlink(s.root / "real", s.root / "link");
+  const fs::path before = fs::current_path();
+  const char* old_pwd = std::getenv("PWD");
+  const std::string saved_pwd = old_pwd != nullptr ? old_pwd : "";
+  fs::current_path(s.root / "link");  // getcwd() now says .../real
+  ::setenv("PWD", (s.root / "link").c_str(), 1);
+  const std::string through_link = AbsoluteRoot("docs/");
+  ::setenv("PWD", "/", 1);  // a stale $PWD is not believed
+  const std::string physical = AbsoluteRoot("./docs");
+  const std::string absolute = AbsoluteRoot((s.root / "real/../link/docs").string());
+  fs::current_path(before);
+  ::setenv("PWD", saved_pwd.c_str(), 1);
+  CHECK(through_link == (s.root / "link/docs").string());
+  CHECK(physical == (fs::canonical(s.root) / "real/docs").string());
+  CHECK(absolute == (s.root / "link/docs").string());  // tidied, links kept as written
 }

@@ -534,13 +534,16 @@ void SegmentText(std::string_view utf8, Sink&& sink) {
 
 void ForEachSegment(std::string_view utf8, const SegmentSink& sink) { SegmentText(utf8, sink); }
 
-void ForEachToken(std::string_view utf8, const TokenSink& sink) {
+void ForEachToken(std::string_view utf8, const TokenSink& sink) { ForEachToken(utf8, sink, RawWordFilter()); }
+
+void ForEachToken(std::string_view utf8, const TokenSink& sink, const RawWordFilter& wanted) {
   Token token;
   SegmentText(utf8, [&](std::size_t begin, std::size_t end, bool is_word) {
     if (!is_word) return;
+    token.raw = utf8.substr(begin, end - begin);
+    if (wanted && !wanted(token.raw)) return;
     token.begin = begin;
     token.end = end;
-    token.raw = utf8.substr(begin, end - begin);
     token.term = FoldToken(token.raw);
     if (!token.term.empty()) sink(token);
   });

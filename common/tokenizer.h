@@ -26,6 +26,10 @@ using TokenSink = std::function<void(const Token&)>;
 // except that Thai, Lao, Khmer or Burmese letters glued to Latin letters or
 // digits are cut apart ("ใน7วัน" -> ใน 7 วัน, "ตายๆHONDA" -> ตาย honda).
 void ForEachToken(std::string_view utf8, const TokenSink& sink);
+// The same for the words `wanted` accepts as written, unfolded: the others
+// are not folded at all (snippets look for a few words in a whole body).
+using RawWordFilter = std::function<bool(std::string_view raw)>;
+void ForEachToken(std::string_view utf8, const TokenSink& sink, const RawWordFilter& wanted);
 
 // Every segment of `utf8` in order: the words ForEachToken reads
 // (is_word) and the spaces and punctuation between them. Byte offsets. For

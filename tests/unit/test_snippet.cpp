@@ -7,11 +7,13 @@
 
 #include <xapian.h>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "common/language.h"
+#include "common/normalize.h"
 #include "common/snippet.h"
 #include "common/tokenizer.h"
 
@@ -140,4 +142,28 @@ TEST_CASE("snippet: the English stemmer keeps the first letter of every word", "
     if (!word.empty() && !stem.empty() && stem[0] != word[0]) changed.push_back(word + " -> " + stem);
   }
   CHECK(changed == std::vector<std::string>{});
+}
+
+TEST_CASE("snippet: words skipped unfolded are only those that can't match", "[snippet][stem]") {
+  // Snippets fold an ASCII word only when its first letter, lower-cased, can
+  // start a query stem: folding must never change an ASCII word's first
+  // letter or digit otherwise.
+  std::vector<std::string> wrong;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(PRESSDEX_SOURCE_DIR "/corpus")) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    pressdex::ForEachToken(text.str(), [&](const pressdex::Token& token) {
+      const auto first = static_cast<unsigned char>(token.raw[0]);
+      if (!pressdex::IsAscii(token.raw) || !std::isalnum(first)) return;
+      if (token.term[0] != std::tolower(first)) wrong.push_back(std::string(token.raw) + " -> " + token.term);
+    });
+  }
+  CHECK(wrong.empty());
+  // Capitals, acronyms with dots and wildcards are still found.
+  SnippetRequest request = Wanting({"us", "price"}, "en");
+  request.wildcard_stems = {"grain"};
+  const Snippet s = MakeSnippet("The U.S. said Prices rose while Grains fell and the index held.", request);
+  CHECK(Highlighted(s) == std::vector<std::string>{"U.S", "Prices", "Grains"});  // the last dot ends a word
 }

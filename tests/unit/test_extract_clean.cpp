@@ -10,6 +10,16 @@
 using pressdex::CleanLines;
 using pressdex::JoinLines;
 
+namespace {
+
+// Whether a line survived cleaning, whole.
+struct Cleaned {
+  std::vector<std::string> lines;
+  bool operator()(const std::string& line) const { return std::find(lines.begin(), lines.end(), line) != lines.end(); }
+};
+
+}  // namespace
+
 TEST_CASE("clean: menus, see more, share links, captions and site footers go", "[extract][clean]") {
   const std::string raw =
       "Headline of the story\n"
@@ -194,8 +204,7 @@ TEST_CASE("clean: a short capitalised line inside the story is a subheading, in 
       "Our Work\n"
       "The final paragraph of the story closes it with a quote from the chair.\n"
       "Press Contact\n";
-  const auto lines = CleanLines(raw, {}, false);
-  const auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  const Cleaned has(CleanLines(raw, {}, false));
   CHECK(has("Background"));  // story on both sides
   CHECK(has("Jane Doe"));
   CHECK_FALSE(has("About Us"));  // three in a row: a menu
@@ -233,8 +242,7 @@ TEST_CASE("clean: a bulleted list in sentence case stays, a bulleted menu in tit
       "- Our Programs\n"
       "- Press Releases\n"
       "- Photo Gallery\n";
-  const auto lines = CleanLines(raw, {}, false);
-  const auto has = [&](const std::string& line) { return std::find(lines.begin(), lines.end(), line) != lines.end(); };
+  const Cleaned has(CleanLines(raw, {}, false));
   CHECK(has("- City of Oakland"));
   CHECK(has("- City of Berkeley"));
   CHECK(has("- Apply science-based standards"));

@@ -65,7 +65,10 @@ namespace {
 // 16: a site menu closing a short story (entries with a blurb under each)
 //     is footer even when its blurbs outweigh the story.
 // 17: short bulleted items in sentence case are a list, kept.
-constexpr std::string_view kAnalysisVersion = "17";
+// 18: organisations: "New" starts a name mid-sentence ("New York University"),
+//     headlines in title case name none, a day or month is no complement
+//     ("Committee on Monday").
+constexpr std::string_view kAnalysisVersion = "18";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -117,6 +117,15 @@ bool IsGenericModifier(std::string_view key) {
   return generic.count(key) != 0;
 }
 
+// "the Committee on Monday", "the Council in March": a day or month after
+// "on"/"in" dates the sentence; it names no part of the organisation.
+bool IsCalendarWord(std::string_view key) {
+  static const std::unordered_set<std::string_view> calendar = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march",
+      "april",  "may",     "june",      "july",     "august", "september", "october", "november", "december"};
+  return calendar.count(key) != 0;
+}
+
 bool IsInnerConnector(std::string_view key) { return key == "and" || key == "&" || key == "of" || key == "for"; }
 
 // "ASEANThe": a heading glued to the next sentence by a scraper, not a name.
@@ -152,14 +161,16 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
   // Words the text capitalises mid-sentence: proper names, not sentence starts.
   std::unordered_set<std::string_view> midsentence;
   for (const Word& w : words) {
-    if (w.initial_upper && !w.sentence_start) midsentence.insert(w.key);
+    if (w.initial_upper && !w.sentence_start && !w.in_title_run) midsentence.insert(w.key);
   }
 
   std::vector<NameSpan> spans;
   std::size_t next_free = 0;  // spans do not overlap
   for (std::size_t h = 0; h < words.size(); ++h) {
     const Word& head = words[h];
-    if (!Capitalised(head) || head.in_caps_line || HeadWords().count(head.key) == 0) continue;
+    // Headlines in capitals or title case capitalise every word: no name can
+    // be told from the words around it there (the body names it again).
+    if (!Capitalised(head) || head.in_caps_line || head.in_title_run || HeadWords().count(head.key) == 0) continue;
 
     // Capitalised words before the head, with "and"/"&"/"of" between them.
     std::size_t first = h;
@@ -167,7 +178,10 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
       const Word& prev = words[first - 1];
       if (prev.break_after || IsTitleWord(prev.key)) break;
       if (Capitalised(prev)) {
-        if (IsLeadingStopword(prev.key) && prev.initial_upper && !prev.all_caps) break;
+        // "New" starts a name ("New Hampshire Supreme Court") where the text
+        // capitalises it mid-sentence; at a sentence's start alone it may be the adjective.
+        const bool name_part = prev.key == "new" && (!prev.sentence_start || midsentence.count(prev.key) != 0);
+        if (IsLeadingStopword(prev.key) && prev.initial_upper && !prev.all_caps && !name_part) break;
         --first;
         continue;
       }
@@ -191,7 +205,7 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
     std::size_t last = h;
     if (HeadsWithComplement().count(head.key) != 0 && !head.break_after && h + 2 < words.size() &&
         (words[h + 1].key == "of" || words[h + 1].key == "for" || words[h + 1].key == "on") &&
-        Capitalised(words[h + 2]) && !IsTitleWord(words[h + 2].key)) {
+        Capitalised(words[h + 2]) && !IsTitleWord(words[h + 2].key) && !IsCalendarWord(words[h + 2].key)) {
       std::size_t k = h + 2;
       last = k;
       while (k + 1 < words.size() && !words[k].break_after && k - h < 8) {

@@ -1,5 +1,7 @@
 #include "common/extract/words.h"
 
+#include <unordered_set>
+
 #include <unicode/uchar.h>
 
 #include "common/extract/text_util.h"
@@ -44,6 +46,25 @@ std::string MakeKey(std::string_view raw) {
     if (c != '.') out.push_back(c);
   }
   return out;
+}
+
+// Words only a headline in title case capitalises mid-sentence.
+bool IsTitleCaseMarker(const Word& w) {
+  static const std::unordered_set<std::string_view> markers = {"to",  "for", "in", "on", "with",
+                                                               "and", "of",  "at", "by", "from"};
+  return w.initial_upper && !w.all_caps && !w.sentence_start && markers.count(w.key) != 0;
+}
+
+// Marks each run of capitalised words, unbroken by punctuation, that holds a
+// title-case marker ("... Urges Appropriations Committee To Fund ...").
+void MarkTitleRuns(std::vector<Word>& words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!IsTitleCaseMarker(words[i]) || words[i].in_title_run) continue;
+    std::size_t first = i, last = i;
+    while (first > 0 && words[first - 1].initial_upper && !words[first - 1].break_after) --first;
+    while (last + 1 < words.size() && words[last + 1].initial_upper && !words[last].break_after) ++last;
+    for (std::size_t k = first; k <= last; ++k) words[k].in_title_run = true;
+  }
 }
 
 std::vector<Word> ScanWords(std::string_view text) {
@@ -145,6 +166,7 @@ std::vector<Word> ScanWords(std::string_view text) {
   }
   if (!words.empty()) words.back().break_after = true;
   finish_line();
+  MarkTitleRuns(words);
   return words;
 }
 

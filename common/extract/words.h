@@ -24,6 +24,9 @@ struct Word {
   bool paren_after = false;     // ")" right after
   bool break_after = false;     // punctuation or a line end follows: names stop here
   bool in_caps_line = false;    // the line is written in capitals (a wire headline)
+  // In a run of capitalised words that capitalises "To", "For", "In"... too:
+  // a headline in title case ("Senator Urges Appropriations Committee To Fund").
+  bool in_title_run = false;
 };
 
 std::vector<Word> ScanWords(std::string_view text);

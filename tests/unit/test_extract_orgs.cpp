@@ -245,3 +245,18 @@ TEST_CASE("words: a hyphen between Thai and Latin letters ends the word", "[extr
   for (const auto& f : found) CHECK(f.org.name.find("รัฐบาลไทย-") == std::string::npos);
   CHECK(FindOrg(found, "SME Development Bank of Thailand"));
 }
+
+TEST_CASE("orgs: 'New' starts a name mid-sentence, not as a sentence's adjective", "[extract][orgs]") {
+  CHECK(OrgNamesIn("The ruling of the New Hampshire Supreme Court stands.") ==
+        std::vector<std::string>{"New Hampshire Supreme Court"});
+  CHECK(OrgNamesIn("New Development Bank loans grew.") == std::vector<std::string>{"Development Bank"});
+}
+
+TEST_CASE("orgs: a headline in title case names no organisation by itself, nor a weekday a committee",
+          "[extract][orgs]") {
+  // Every word is capitalised there: "Urges" would start the name.
+  const auto names = OrgNamesIn(
+      "Senator Urges Appropriations Committee To Fund Hospital\n"
+      "The senator wrote to the Senate Appropriations Committee on Monday.");
+  CHECK(names == std::vector<std::string>{"Senate Appropriations Committee"});
+}

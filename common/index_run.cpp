@@ -215,11 +215,26 @@ class Run {
       }
       return false;
     };
+    std::size_t relative_elsewhere = 0;  // stored relative, and not below the roots from here
+    const std::string* example = nullptr;
     for (const auto& [path, state] : stored.files) {
-      if (seen.count(&state) != 0 || !in_scope(path)) continue;
+      if (seen.count(&state) != 0) continue;
+      if (!in_scope(path)) {
+        if (!path.empty() && path[0] != '/' && relative_elsewhere++ == 0) example = &path;
+        continue;
+      }
       removals_.push_back(&state);
       removed_paths_.insert(path);
       if (auto it = folder_index.find(state.folder); it != folder_index.end()) folders_[it->second].dirty = true;
+    }
+    if (relative_elsewhere > 0) {
+      // Those files may be the ones walked now, under their absolute paths:
+      // they would be in the database twice until run from that folder.
+      reporter_.Warning(PathForMessage(options_.db_path),
+                        fmt::format("{} file(s) were indexed by an older pressdex-index under paths relative to the "
+                                    "folder it ran in (e.g. '{}'); run it once from that folder to convert them "
+                                    "(or use --rebuild)",
+                                    relative_elsewhere, PathForMessage(*example)));
     }
     for (const auto& [folder, state] : stored.folders) {
       if (folder_index.count(folder) == 0 && in_scope(folder)) gone_folders_.push_back(folder);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "common/index_state.h"
 #include "e2e/test_index_support.h"
 
 using namespace pressdex::test;
@@ -262,4 +263,37 @@ TEST_CASE("a file is one release whichever folder the indexer ran from", "[index
   CHECK(Count(dir / "db", "qqvalleyqq") == 1);
   // Paths come out whole: a script may use them from anywhere.
   CHECK(Search({"--db", dir / "db", "--format", "paths", "qqvalleyqq"}).out == file + "\n");
+}
+
+TEST_CASE("files an older indexer stored under relative paths are converted from their folder",
+          "[index][incremental]") {
+  TempDir dir;
+  WriteFile(dir / "docs/a.txt", "Relief reaches the valley\n\nJAKARTA, 4 March 2021 - Teams delivered kits today.\n");
+  fs::create_directories(dir / "elsewhere");
+  REQUIRE(IndexJson({"--db", dir / "db", dir / "docs"}).at("added") == 1);
+  {
+    // What an older indexer run from `dir` as `pressdex-index --db db docs` left
+    // for a file since deleted.
+    Xapian::WritableDatabase db(dir / "db", Xapian::DB_OPEN);
+    pressdex::FileState old;
+    old.path = "docs/gone.txt";
+    old.folder = "docs";
+    old.size = 10;
+    db.set_metadata(pressdex::FileStateKey(old.path), pressdex::EncodeFileState(old));
+    db.commit();
+  }
+  {
+    InFolder elsewhere(dir / "elsewhere");  // "docs/gone.txt" means nothing here: named, kept
+    const RunResult r = Index({"--db", dir / "db", dir / "docs"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("1 file(s) were indexed by an older pressdex-index") != std::string::npos);
+    CHECK(r.err.find("docs/gone.txt") != std::string::npos);
+  }
+  {
+    InFolder here(dir.path());  // read against its folder, it is in scope and gone
+    const RunResult r = Index({"--db", "db", "--format", "json", "docs"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("older pressdex-index") == std::string::npos);
+    CHECK(json::parse(r.out).at("removed") == 1);
+  }
 }

@@ -32,7 +32,7 @@ struct SourceRecord {
 
 // Facts about the file a record came from.
 struct FileInfo {
-  std::string path;     // display path: as given on the command line, joined with the path below it
+  std::string path;     // display path: the root made absolute (AbsoluteRoot), joined with the path below it
   std::string folder;   // display path of the containing folder (for per-folder learning)
   long long mtime = 0;  // seconds since the epoch
   long long size = 0;

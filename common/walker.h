@@ -9,7 +9,7 @@
 namespace pressdex {
 
 struct WalkedFile {
-  std::string path;        // the root as given, joined with the path below it; raw bytes (open() this)
+  std::string path;        // the root as walked (absolute for the indexer), joined with the path below it; raw bytes
   std::string folder;      // the same for its folder
   long long mtime = 0;     // seconds since the epoch
   long long mtime_ns = 0;  // nanoseconds since the epoch (change detection)

@@ -88,7 +88,7 @@ LoadedFile LoadFile(const WalkedFile& file, long long max_size) {
   loaded.file = file;
   try {
     loaded.path = PathForIndex(file.path);
-    loaded.folder = PathForIndex(file.folder);
+    loaded.folder = PathForIndex(*file.folder);
     if (loaded.path != file.path)
       loaded.warnings.push_back("file name is not valid UTF-8; indexed as \"" + loaded.path + "\"");
     if (file.size > max_size) {

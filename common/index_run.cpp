@@ -100,7 +100,10 @@ enum class Plan { kAdd, kUpdate, kUnchanged, kFailed };
 
 struct PlannedFile {
   const WalkedFile* file = nullptr;
-  std::string path;  // PathForIndex
+  // PathForIndex(file->path), kept only where it differs (a name that is
+  // not UTF-8): a copy of every path was 150 bytes a file of the plan.
+  std::string escaped_path;
+  const std::string& path() const { return escaped_path.empty() ? file->path : escaped_path; }
   Plan plan = Plan::kAdd;
   const FileState* stored = nullptr;
   std::string touched_content;               // set when only the modification time changed
@@ -163,14 +166,15 @@ class Run {
     for (const WalkedFile& file : walked_) {
       PlannedFile planned;
       planned.file = &file;
-      planned.path = PathForIndex(file.path);
-      const std::string folder = PathForIndex(file.folder);
+      if (std::string for_index = PathForIndex(file.path); for_index != file.path)
+        planned.escaped_path = std::move(for_index);
+      const std::string folder = PathForIndex(*file.folder);
       auto [it, inserted] = folder_index.try_emplace(folder, folders_.size());
       if (inserted) folders_.push_back(Folder{folder, {}, false});
       Folder& group = folders_[it->second];
 
-      if (auto s = stored.files.find(planned.path); s != stored.files.end()) {
-        planned.stored = &s->second;
+      if (auto s = stored.files.find(planned.path()); s != stored.files.end()) {
+        planned.stored = &*s;
         seen.insert(planned.stored);
       }
       if (file.size > options_.max_size) {
@@ -217,7 +221,8 @@ class Run {
     };
     std::size_t relative_elsewhere = 0;  // stored relative, and not below the roots from here
     const std::string* example = nullptr;
-    for (const auto& [path, state] : stored.files) {
+    for (const FileState& state : stored.files) {
+      const std::string& path = state.path;
       if (seen.count(&state) != 0) continue;
       if (!in_scope(path)) {
         if (!path.empty() && path[0] != '/' && relative_elsewhere++ == 0) example = &path;
@@ -270,19 +275,19 @@ class Run {
         auto definitions = pending[i - start].get();
         if (!definitions) continue;  // unreadable: its old releases (if any) stay, and their definitions
         to_read[i]->definitions = std::move(*definitions);
-        reindexed.insert(to_read[i]->path);
+        reindexed.insert(to_read[i]->path());
       }
       reporter_.Progress("reading", end, to_read.size(), 0);
     }
 
     std::vector<AliasDefinition> before, after;
-    for (const auto& [path, state] : stored_->files) {
+    for (const FileState& state : stored_->files) {
       before.insert(before.end(), state.definitions.begin(), state.definitions.end());
-      if (reindexed.count(path) == 0 && !removed_paths_.count(path))
+      if (reindexed.count(state.path) == 0 && !removed_paths_.count(state.path))
         after.insert(after.end(), state.definitions.begin(), state.definitions.end());
     }
     for (const PlannedFile* file : to_read) {
-      if (reindexed.count(file->path) != 0)
+      if (reindexed.count(file->path()) != 0)
         after.insert(after.end(), file->definitions.begin(), file->definitions.end());
     }
     analyser_.UseDefinitions(after);
@@ -327,7 +332,7 @@ class Run {
     }
     for (Folder& folder : folders_) {
       for (PlannedFile& file : folder.files) {
-        if (file.plan != Plan::kUnchanged || affected.count(file.path) == 0) continue;
+        if (file.plan != Plan::kUnchanged || affected.count(file.path()) == 0) continue;
         file.plan = Plan::kUpdate;  // its definitions are the stored ones: its bytes did not change
         file.definitions = file.stored->definitions;
         folder.dirty = true;
@@ -510,7 +515,7 @@ class Run {
     };
     build_ahead();
     FileState state;
-    state.path = planned.path;
+    state.path = planned.path();
     state.folder = loaded.folder;
     state.size = loaded.file.size;
     state.mtime_ns = loaded.file.mtime_ns;

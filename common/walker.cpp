@@ -53,7 +53,7 @@ struct Walker {
     if (events.on_skip) events.on_skip(path, reason);
   }
 
-  void VisitFile(const std::string& display, const std::string& folder, const fs::path& path) {
+  void VisitFile(const std::string& display, const std::shared_ptr<const std::string>& folder, const fs::path& path) {
     if (FormatForPath(display) == Format::kUnknown) {
       Skip(display, "unsupported file type");
       return;
@@ -112,6 +112,7 @@ struct Walker {
     ancestors.push_back(key);
     const std::size_t inherited = ignore_patterns.size();
     ReadIgnoreFile(dir);
+    std::shared_ptr<const std::string> folder;  // made for the folder's first file
     for (const auto& entry : entries) {
       const std::string name = entry.path().filename().string();
       if (!options.include_hidden && !name.empty() && name[0] == '.') continue;
@@ -138,7 +139,8 @@ struct Walker {
       if (fs::is_directory(status)) {
         VisitDir(entry.path(), child);
       } else if (fs::is_regular_file(status)) {
-        VisitFile(child, display, entry.path());
+        if (!folder) folder = std::make_shared<const std::string>(display);
+        VisitFile(child, folder, entry.path());
       } else {
         Skip(child, "not a regular file");
       }
@@ -294,7 +296,7 @@ void Walk(const std::vector<std::string>& roots, const WalkOptions& options, con
       walker.VisitDir(root, display);
     } else {
       const auto parent = fs::path(display).parent_path().string();
-      walker.VisitFile(display, parent.empty() ? "." : parent, root);
+      walker.VisitFile(display, std::make_shared<const std::string>(parent.empty() ? "." : parent), root);
     }
   }
 }

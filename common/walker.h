@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,8 +10,10 @@
 namespace pressdex {
 
 struct WalkedFile {
-  std::string path;        // the root as walked (absolute for the indexer), joined with the path below it; raw bytes
-  std::string folder;      // the same for its folder
+  std::string path;  // the root as walked (absolute for the indexer), joined with the path below it; raw bytes
+  // The same for its folder, shared by the folder's files (a million files:
+  // 100 MB less than a copy each).
+  std::shared_ptr<const std::string> folder;
   long long mtime = 0;     // seconds since the epoch
   long long mtime_ns = 0;  // nanoseconds since the epoch (change detection)
   long long size = 0;

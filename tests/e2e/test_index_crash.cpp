@@ -43,7 +43,7 @@ void CheckCommittedState(const std::string& db_path, const std::map<std::string,
   const Xapian::Database db(db_path);
   const pressdex::StoredState stored = pressdex::LoadStoredState(db);
   std::size_t stated = 0;
-  for (const auto& [path, state] : stored.files) stated += state.documents;
+  for (const pressdex::FileState& state : stored.files) stated += state.documents;
   REQUIRE(stated == db.get_doccount());
 
   Xapian::Enquire enquire(db);
@@ -253,7 +253,7 @@ TEST_CASE("kill -9 inside a large JSON Lines file written in place leaves a cons
     const Xapian::Database killed(db);
     const pressdex::StoredState stored = pressdex::LoadStoredState(killed);
     REQUIRE(stored.files.size() == 1);
-    const pressdex::FileState& state = stored.files.begin()->second;
+    const pressdex::FileState& state = *stored.files.begin();
     CHECK(state.content.empty());  // incomplete
     CHECK(state.documents == killed.get_doccount());
     CHECK(killed.get_doccount() > 0);

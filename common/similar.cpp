@@ -13,8 +13,9 @@ namespace pressdex {
 namespace {
 
 // The ways one file may be written: as given, tidied ("./a//b" -> "a/b"),
-// absolute, and relative to here (the index keeps the path as its roots were
-// given).
+// absolute as the indexer makes its roots (AbsoluteRoot: a symlinked working
+// folder as $PWD names it), absolute through getcwd(), and relative to here
+// (older indexers kept the path as their roots were given).
 std::vector<std::string> PathForms(std::string_view written) {
   std::vector<std::string> forms{std::string(written)};
   auto add = [&](std::string form) {
@@ -23,6 +24,7 @@ std::vector<std::string> PathForms(std::string_view written) {
   const std::string shown = DisplayRoot(std::string(written));
   add(shown);
   add(PathForIndex(shown));
+  add(PathForIndex(AbsoluteRoot(shown)));
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(std::filesystem::path(shown), ec).lexically_normal();
   if (!ec) {

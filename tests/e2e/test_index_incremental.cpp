@@ -297,3 +297,21 @@ TEST_CASE("files an older indexer stored under relative paths are converted from
     CHECK(json::parse(r.out).at("removed") == 1);
   }
 }
+
+TEST_CASE("a folder reached through a symbolic link keeps the path the shell shows, for --like too",
+          "[index][incremental]") {
+  TempDir dir;
+  const std::string body = "\n\nJAKARTA, 4 March 2021 - Relief teams delivered water kits and tents to the valley.\n";
+  WriteFile(dir / "real/docs/a.txt", "Relief reaches the valley" + body);
+  WriteFile(dir / "real/docs/b.txt", "More relief for the valley" + body);
+  fs::create_directory_symlink(dir / "real", dir / "link");
+  InFolder link(dir / "link");  // getcwd() says .../real; the shell's $PWD says .../link
+  const std::vector<std::string> shell{"PWD=" + dir / "link"};
+  REQUIRE(Index({"--db", "db", "-q", "docs"}, shell).exit_code == 0);
+  CHECK(Search({"--db", "db", "--format", "paths", "tents"}, "", shell).out ==
+        dir / "link/docs/a.txt\n" + dir / "link/docs/b.txt\n");
+  const RunResult like = Search({"--db", "db", "--like", "docs/a.txt", "--format", "paths"}, "", shell);
+  INFO(like.err);
+  CHECK(like.exit_code == 0);
+  CHECK(like.out == dir / "link/docs/b.txt\n");
+}

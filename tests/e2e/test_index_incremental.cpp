@@ -8,6 +8,7 @@
 
 #include "common/index_state.h"
 #include "e2e/test_index_support.h"
+#include "tests/in_folder.h"
 
 using namespace pressdex::test;
 namespace fs = std::filesystem;
@@ -228,22 +229,6 @@ TEST_CASE("an acronym defined in a new file updates older releases that use it, 
   CHECK(Count(dir / "db", "org:ZFA") == 0);
   RequireSameAsRebuild(dir, dir / "db", {older, newer});
 }
-
-namespace {
-
-// Runs the rest of a scope in another working directory.
-class InFolder {
- public:
-  explicit InFolder(const std::string& folder) : previous_(fs::current_path()) { fs::current_path(folder); }
-  ~InFolder() { fs::current_path(previous_); }
-  InFolder(const InFolder&) = delete;
-  InFolder& operator=(const InFolder&) = delete;
-
- private:
-  fs::path previous_;
-};
-
-}  // namespace
 
 TEST_CASE("a file is one release whichever folder the indexer ran from", "[index][incremental]") {
   TempDir dir;

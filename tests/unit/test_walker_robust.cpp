@@ -9,6 +9,7 @@
 #include <map>
 
 #include "common/walker.h"
+#include "tests/in_folder.h"
 #include "tests/unit/scratch_dir.h"
 
 namespace fs = std::filesystem;
@@ -158,16 +159,17 @@ TEST_CASE("walker: roots are made absolute from the folder the user's shell name
   Scratch s;
   fs::create_directories(s.root / "real/docs");
   fs::create_directory_symlink(s.root / "real", s.root / "link");
-  const fs::path before = fs::current_path();
   const char* old_pwd = std::getenv("PWD");
   const std::string saved_pwd = old_pwd != nullptr ? old_pwd : "";
-  fs::current_path(s.root / "link");  // getcwd() now says .../real
-  ::setenv("PWD", (s.root / "link").c_str(), 1);
-  const std::string through_link = AbsoluteRoot("docs/");
-  ::setenv("PWD", "/", 1);  // a stale $PWD is not believed
-  const std::string physical = AbsoluteRoot("./docs");
-  const std::string absolute = AbsoluteRoot((s.root / "real/../link/docs").string());
-  fs::current_path(before);
+  std::string through_link, physical, absolute;
+  {
+    test::InFolder link(s.root / "link");  // getcwd() now says .../real
+    ::setenv("PWD", (s.root / "link").c_str(), 1);
+    through_link = AbsoluteRoot("docs/");
+    ::setenv("PWD", "/", 1);  // a stale $PWD is not believed
+    physical = AbsoluteRoot("./docs");
+    absolute = AbsoluteRoot((s.root / "real/../link/docs").string());
+  }
   ::setenv("PWD", saved_pwd.c_str(), 1);
   CHECK(through_link == (s.root / "link/docs").string());
   CHECK(physical == (fs::canonical(s.root) / "real/docs").string());

@@ -47,9 +47,9 @@ bool ReadLine(std::streambuf& in, std::string& line, std::FILE* out) {
 InterruptibleInput::int_type InterruptibleInput::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
   for (;;) {
-    const ssize_t n = ::read(fd_, buffer_, sizeof buffer_);
+    const ssize_t n = ::read(fd_, buffer_.get(), kBufferSize);
     if (n > 0) {
-      setg(buffer_, buffer_, buffer_ + n);
+      setg(buffer_.get(), buffer_.get(), buffer_.get() + n);
       return traits_type::to_int_type(*gptr());
     }
     if (n < 0 && errno == EINTR && (stop_ == nullptr || !stop_->load())) continue;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdio>
 #include <istream>
+#include <memory>
 #include <streambuf>
 #include <string_view>
 
@@ -38,16 +39,20 @@ struct BatchIo {
 // in_avail() asks the kernel what the descriptor holds (FIONREAD).
 class InterruptibleInput : public std::streambuf {
  public:
-  InterruptibleInput(int fd, const std::atomic<bool>* stop) : fd_(fd), stop_(stop) {}
+  InterruptibleInput(int fd, const std::atomic<bool>* stop)
+      : fd_(fd), stop_(stop), buffer_(std::make_unique_for_overwrite<char[]>(kBufferSize)) {}
 
  protected:
   int_type underflow() override;
   std::streamsize showmanyc() override;
 
  private:
+  // On the heap: 64 KB in the caller's frame would be probed page by page
+  // (stack clash protection) on every call, batch or not.
+  static constexpr std::size_t kBufferSize = 64 * 1024;
   int fd_;
   const std::atomic<bool>* stop_;
-  char buffer_[64 * 1024];
+  std::unique_ptr<char[]> buffer_;
 };
 
 // Runs each query as `base` with its query text replaced. Answers are

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
+#include "common/paths.h"
 #include "common/schema.h"
 #include "common/stopwords.h"
-#include "common/walker.h"
 
 namespace pressdex {
 namespace {

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 #include "common/language.h"
 #include "common/terminal.h"
@@ -84,6 +85,46 @@ const CLI::Validator& Positive() {
       },
       "POSITIVE");
   return positive;
+}
+
+namespace {
+
+bool HasName(std::string_view names, std::string_view name) {
+  while (!names.empty()) {
+    const std::size_t comma = names.find(',');
+    if (names.substr(0, comma) == name) return true;
+    if (comma == std::string_view::npos) break;
+    names.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+void LazyOptions::Add(std::string names, Adder add) { entries_.push_back({std::move(names), std::move(add)}); }
+
+void LazyOptions::Register(CLI::App& app, int argc, char** argv) const {
+  std::vector<bool> named(entries_.size(), false);
+  bool all = false;
+  for (int i = 1; i < argc && !all; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg.size() < 2 || arg[0] != '-') continue;  // a word, or an option's value
+    if (arg[1] != '-' && arg.size() > 2) {          // "-n5", "-0n"
+      all = true;
+      break;
+    }
+    const std::string_view name = arg.substr(0, arg.find('='));
+    bool known = false;
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      if (HasName(entries_[e].names, name)) named[e] = known = true;
+    }
+    all = !known;  // --help, -h, or an option CLI11 should report as unknown
+  }
+  if (!all) app.set_help_flag();  // named, it would have registered everything
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    if (all || named[e] || !entries_[e].names.starts_with('-')) entries_[e].add(app, entries_[e].names);
+  }
 }
 
 int Parse(CLI::App& app, int argc, char** argv) {

@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "common/status.h"
 
@@ -33,6 +36,32 @@ CLI::Option* AddLanguageOption(CLI::App& app, std::string& lang, const std::stri
 // Checks a whole number above 0 (after any transform, e.g. a size suffix),
 // with a plain message: CLI11's PositiveNumber names a range up to 1.8e308.
 const CLI::Validator& Positive();
+
+// The options of a tool whose start-up counts (pressdex-search), each
+// registered with CLI11 only when the command line names it: CLI11 compares
+// a new option with every one before it, and building the whole table cost a
+// one-shot search more than reading its query (bench/RESULTS.md), where a
+// call names two or three. A command line this cannot read as plain option
+// names (-h/--help, an option it does not know, "-n5", "-0n") gets every
+// option, so help, errors and the rarer forms are CLI11's as ever.
+class LazyOptions {
+ public:
+  // `names` as CLI11 takes them ("-n,--limit"); a positional ("query") is
+  // always registered. `add` registers the option under the names it is
+  // given and keeps what it needs (e.g. the CLI::Option*, which stays null
+  // when the option is not added).
+  using Adder = std::function<void(CLI::App&, const std::string& names)>;
+  void Add(std::string names, Adder add);
+  // Registers on `app` the options argv names (all of them, as above).
+  void Register(CLI::App& app, int argc, char** argv) const;
+
+ private:
+  struct Entry {
+    std::string names;
+    Adder add;
+  };
+  std::vector<Entry> entries_;
+};
 
 // Parses argv; on error prints it (with a hint to --help) to stderr.
 // Returns -1 to go on, or the exit code to return (0 after --help/--version).

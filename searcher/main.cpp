@@ -50,6 +50,8 @@ std::string JoinWords(const std::vector<std::string>& words, const Xapian::Datab
   return pressdex::JoinQueryArgs(unmarked, pressdex::KnownIn(db));
 }
 
+bool Given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
+
 int Main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
   for (std::size_t i = 1; i < args.size() && args[i] != "--"; ++i) {
@@ -59,7 +61,6 @@ int Main(int argc, char** argv) {
   for (auto& a : args) arg_ptrs.push_back(a.data());
 
   CLI::App app{"Search a Pressdex database of press releases.", kProgram};
-  app.set_version_flag("--version", PRESSDEX_VERSION);
   std::vector<std::string> dbs;
   std::vector<std::string> words;
   pressdex::SearchRequest request;
@@ -75,71 +76,117 @@ int Main(int argc, char** argv) {
   bool explain = false;
   bool no_collapse = false;
   std::string synonyms_file;
+  // Null where the command line does not name the option (cli::LazyOptions).
+  const CLI::Option* limit_option = nullptr;
+  const CLI::Option* offset_option = nullptr;
+  const CLI::Option* sort_option = nullptr;
+  const CLI::Option* fields_option = nullptr;
 
-  pressdex::cli::AddDatabasesOption(app, dbs);
-  app.add_option("query", words,
+  pressdex::cli::LazyOptions options;
+  options.Add("--version", [](CLI::App& a, const std::string& names) { a.set_version_flag(names, PRESSDEX_VERSION); });
+  options.Add("--db", [&](CLI::App& a, const std::string&) { pressdex::cli::AddDatabasesOption(a, dbs); });
+  options.Add("query", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, words,
                  "The query: words, \"phrases\", AND/OR/NOT, +word/-word, (...), mask*, title:word, "
                  "filters org: issuer: topic: lang: place: source: date:")
-      ->type_name("QUERY...");
-  const CLI::Option* limit_option =
-      app.add_option("-n,--limit", request.limit, "How many results to show (0: all)")->default_str("10");
-  const CLI::Option* offset_option =
-      app.add_option("--offset", request.offset, "Skip this many results first (paging)")->default_str("0");
-  app.add_flag("--any", request.query_options.any, "Match any word (OR) instead of all (AND)");
-  app.add_flag("--all", request.match_all, "Match every release (also what an empty query means)");
-  const CLI::Option* sort_option =
-      app.add_option("--sort", sort, "Order: relevance (ties newest first), newest or oldest")
-          ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
-          ->default_str("relevance");
-  pressdex::cli::AddLanguageOption(app, request.query_options.lang, "Language of the query's words (stemming)");
-  app.add_option("--facet", facet_args,
+        ->type_name("QUERY...");
+  });
+  options.Add("-n,--limit", [&](CLI::App& a, const std::string& names) {
+    limit_option = a.add_option(names, request.limit, "How many results to show (0: all)")->default_str("10");
+  });
+  options.Add("--offset", [&](CLI::App& a, const std::string& names) {
+    offset_option = a.add_option(names, request.offset, "Skip this many results first (paging)")->default_str("0");
+  });
+  options.Add("--any", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, request.query_options.any, "Match any word (OR) instead of all (AND)");
+  });
+  options.Add("--all", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, request.match_all, "Match every release (also what an empty query means)");
+  });
+  options.Add("--sort", [&](CLI::App& a, const std::string& names) {
+    sort_option = a.add_option(names, sort, "Order: relevance (ties newest first), newest or oldest")
+                      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+                      ->default_str("relevance");
+  });
+  options.Add("--lang", [&](CLI::App& a, const std::string&) {
+    pressdex::cli::AddLanguageOption(a, request.query_options.lang, "Language of the query's words (stemming)");
+  });
+  options.Add("--facet", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, facet_args,
                  "Count matches per value of FIELD (org, issuer, topic, lang, place, source, date; "
                  "date:year|month|day); N values (default 10). Repeatable")
-      ->type_name("FIELD[:N]")
-      ->allow_extra_args(false);  // one value per --facet: the words after it are the query
-  app.add_flag("--facets", default_facets, "The default facets: date, org, topic");
-  app.add_option("--format", format, "Output: text, json, jsonl, tsv, csv, paths or count")
-      ->check(CLI::IsMember(pressdex::OutputFormatNames()))
-      ->default_str("text");
-  const CLI::Option* fields_option =
-      app.add_option("--fields", fields,
+        ->type_name("FIELD[:N]")
+        ->allow_extra_args(false);  // one value per --facet: the words after it are the query
+  });
+  options.Add("--facets", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, default_facets, "The default facets: date, org, topic");
+  });
+  options.Add("--format", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, format, "Output: text, json, jsonl, tsv, csv, paths or count")
+        ->check(CLI::IsMember(pressdex::OutputFormatNames()))
+        ->default_str("text");
+  });
+  options.Add("--fields", [&](CLI::App& a, const std::string& names) {
+    fields_option =
+        a.add_option(names, fields,
                      "Columns of tsv/csv, keys of jsonl, in this order: "
                      "rank,score,date,title,path,id,place,source,lang,issuer,orgs,topics,snippet,url,duplicates")
-          ->type_name("LIST");
-  app.add_flag("--no-header", no_header, "tsv/csv: no header line");
-  app.add_flag("-0,--null", null_separated, "paths: end each path with NUL (for xargs -0)");
-  app.add_flag("--exact", request.exact_total, "Count every match for an exact total (count always does)");
-  app.add_flag("--batch", batch,
-               "Read one query per line from stdin (blank and # lines skipped) and answer each in turn");
-  app.add_flag("--explain", explain, "Print how the query was understood (terms, filters, dates) to stderr");
-  app.add_option("--like", request.like,
+            ->type_name("LIST");
+  });
+  options.Add("--no-header",
+              [&](CLI::App& a, const std::string& names) { a.add_flag(names, no_header, "tsv/csv: no header line"); });
+  options.Add("-0,--null", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, null_separated, "paths: end each path with NUL (for xargs -0)");
+  });
+  options.Add("--exact", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, request.exact_total, "Count every match for an exact total (count always does)");
+  });
+  options.Add("--batch", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, batch, "Read one query per line from stdin (blank and # lines skipped) and answer each in turn");
+  });
+  options.Add("--explain", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, explain, "Print how the query was understood (terms, filters, dates) to stderr");
+  });
+  options.Add("--like", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, request.like,
                  "Releases similar to this one (its path or id as results show them); query words and "
                  "filters narrow them")
-      ->type_name("PATH|ID");
-  app.add_flag("--no-collapse", no_collapse,
+        ->type_name("PATH|ID");
+  });
+  options.Add("--no-collapse", [&](CLI::App& a, const std::string& names) {
+    a.add_flag(names, no_collapse,
                "List near-duplicates (the same story from several outlets) one by one; text, json and "
                "--fields ...,duplicates otherwise show each once with its count");
-  app.add_option("--synonyms", synonyms_file,
+  });
+  options.Add("--synonyms", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, synonyms_file,
                  "TOML file of synonym groups: a query word also finds its synonyms (see docs/relevance.md)")
-      ->type_name("FILE");
-  app.add_option("--color", color, "Colour: auto, always or never (NO_COLOR is honoured)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_str("auto");
-  app.footer(
-      fmt::format("{}\nExamples:\n"
-                  "  pressdex-search masks                         releases about masks, best first\n"
-                  "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
-                  "  pressdex-search 'covid AND (vaccine OR vaccines) -trial'\n"
-                  "  pressdex-search flood org:ASEC date:2020.. --facets\n"
-                  "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
-                  "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
-                  "  pressdex-search --format count topic:health\n"
-                  "  pressdex-search --like corpus/trade/rcep-signed-15-economies-2020.txt date:2021..\n"
-                  "  pressdex-search --synonyms synonyms.toml covid          covid, coronavirus, SARS-CoV-2\n"
-                  "  pressdex-search --no-collapse '\"migrant workers\"'     every syndicated copy\n"
-                  "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
-                  "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path\n",
-                  pressdex::cli::ExitCodeHelp(true)));
+        ->type_name("FILE");
+  });
+  options.Add("--color", [&](CLI::App& a, const std::string& names) {
+    a.add_option(names, color, "Colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->default_str("auto");
+  });
+  options.Register(app, argc, arg_ptrs.data());
+  // Built only for --help; CLI11 ends a footer callback's text with a newline.
+  app.footer([] {
+    return fmt::format(
+        "{}\nExamples:\n"
+        "  pressdex-search masks                         releases about masks, best first\n"
+        "  pressdex-search '\"partnership conference\"'    an exact phrase\n"
+        "  pressdex-search 'covid AND (vaccine OR vaccines) -trial'\n"
+        "  pressdex-search flood org:ASEC date:2020.. --facets\n"
+        "  pressdex-search --format json -n 5 asean | jq '.results[].path'\n"
+        "  pressdex-search --format paths -0 org:ASEC | xargs -0 grep -l typhoon\n"
+        "  pressdex-search --format count topic:health\n"
+        "  pressdex-search --like corpus/trade/rcep-signed-15-economies-2020.txt date:2021..\n"
+        "  pressdex-search --synonyms synonyms.toml covid          covid, coronavirus, SARS-CoV-2\n"
+        "  pressdex-search --no-collapse '\"migrant workers\"'     every syndicated copy\n"
+        "  pressdex-search --all --format jsonl --fields path,date,orgs,topics -n 0 > all.jsonl\n"
+        "  printf 'flood\\nmasks\\n' | pressdex-search --batch --format tsv --fields path",
+        pressdex::cli::ExitCodeHelp(true));
+  });
 
   if (const int code = pressdex::cli::Parse(app, argc, arg_ptrs.data()); code >= 0) return code;
 
@@ -160,7 +207,7 @@ int Main(int argc, char** argv) {
   output.header = !no_header;
   output.null_separated = null_separated;
   output.batch = batch;
-  if (fields_option->count() > 0) {  // "--fields ''" too: an empty list is no list
+  if (Given(fields_option)) {  // "--fields ''" too: an empty list is no list
     auto parsed = pressdex::ParseFields(fields);
     if (!parsed.ok()) return usage(parsed.status().message());
     output.fields = std::move(parsed.value());
@@ -216,9 +263,9 @@ int Main(int argc, char** argv) {
                                      .facet = !facet_args.empty(),
                                      .no_header = no_header,
                                      .null_separated = null_separated,
-                                     .limit = limit_option->count() > 0,
-                                     .offset = offset_option->count() > 0,
-                                     .sort = sort_option->count() > 0,
+                                     .limit = Given(limit_option),
+                                     .offset = Given(offset_option),
+                                     .sort = Given(sort_option),
                                      .all = request.match_all,
                                      .color_always = color == "always"};
   for (const auto& warning : pressdex::UnusedOptionWarnings(given))

@@ -68,7 +68,7 @@ namespace {
 // 18: organisations: "New" starts a name mid-sentence ("New York University"),
 //     headlines in title case name none, a day or month is no complement
 //     ("Committee on Monday").
-constexpr std::string_view kAnalysisVersion = "18";
+constexpr std::string_view kAnalysisVersion = "19";
 
 std::string FileBytesOrEmpty(const std::string& path) {
   if (path.empty()) return {};

@@ -20,17 +20,19 @@ const std::unordered_set<std::string_view>& HeadWords() {
       "academy",     "college",      "society",      "trust",       "police",       "reserve",    "exchange",
       "cooperative", "alliance",     "network",      "forum",       "secretariats", "ministries", "banks",
       "industries",  "holdings",     "airlines",     "airways",     "partners",     "bancorp",    "bancshares",
-      "railway",     "railways",     "tribunal",     "directorate"};
+      "railway",     "railways",     "tribunal",     "directorate", "institutes",   "laboratory", "laboratories",
+      "hospital",    "clinic",       "library",      "corps",       "guard"};
   return heads;
 }
 
 // Heads that take "of"/"for" and a name after them: "Ministry of Health".
 const std::unordered_set<std::string_view>& HeadsWithComplement() {
   static const std::unordered_set<std::string_view> heads = {
-      "ministry",    "department",     "agency", "council",   "committee", "commission", "organisation", "organization",
-      "association", "bank",           "fund",   "authority", "office",    "university", "institute",    "federation",
-      "union",       "board",          "bureau", "court",     "academy",   "college",    "society",      "secretariat",
-      "directorate", "administration", "centre", "center",    "foundation"};
+      "ministry",     "department",  "agency",      "council",     "committee",      "commission", "organisation",
+      "organization", "association", "bank",        "fund",        "authority",      "office",     "university",
+      "institute",    "federation",  "union",       "board",       "bureau",         "court",      "academy",
+      "college",      "society",     "secretariat", "directorate", "administration", "centre",     "center",
+      "foundation",   "institutes",  "library",     "corps"};
   return heads;
 }
 
@@ -155,6 +157,25 @@ bool NamesItsOwnHead(const std::vector<Word>& words, std::size_t from) {
   return false;
 }
 
+// Whether the capitalised words from `from` (no connectors, titles,
+// possessives or breaks between them) reach a head word within a few words
+// that does not name a unit of its own by a complement ("NOAA Office of Law
+// Enforcement" stays two names: the agency and its office).
+bool EndsInLaterHead(const std::vector<Word>& words, std::size_t from) {
+  constexpr std::size_t kWindow = 4;
+  for (std::size_t k = from; k < words.size() && k < from + kWindow; ++k) {
+    const Word& w = words[k];
+    if (!Capitalised(w) || w.in_caps_line || IsTitleWord(w.key) || IsCalendarWord(w.key)) return false;
+    if (HeadWords().count(w.key) != 0) {
+      const bool complement = HeadsWithComplement().count(w.key) != 0 && !w.break_after && k + 1 < words.size() &&
+                              (words[k + 1].key == "of" || words[k + 1].key == "for" || words[k + 1].key == "on");
+      return !complement;
+    }
+    if (w.break_after || w.possessive) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
@@ -171,6 +192,9 @@ std::vector<NameSpan> FindOrganisationNames(const std::vector<Word>& words) {
     // Headlines in capitals or title case capitalise every word: no name can
     // be told from the words around it there (the body names it again).
     if (!Capitalised(head) || head.in_caps_line || head.in_title_run || HeadWords().count(head.key) == 0) continue;
+    // "Coast Guard Investigative Service", "Abbott Laboratories Inc": a
+    // name goes on to a later head; that head's name takes this one in.
+    if (!head.break_after && !head.possessive && EndsInLaterHead(words, h + 1)) continue;
 
     // Capitalised words before the head, with "and"/"&"/"of" between them.
     std::size_t first = h;

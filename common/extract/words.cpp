@@ -142,6 +142,7 @@ std::vector<Word> ScanWords(std::string_view text) {
     for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
       if (w.raw.size() > suffix.size() + 1 && w.raw.substr(w.raw.size() - suffix.size()) == suffix) {
         w.raw.remove_suffix(suffix.size());
+        w.possessive = true;
         break;
       }
     }

@@ -23,6 +23,7 @@ struct Word {
   bool paren_before = false;    // "(" right before
   bool paren_after = false;     // ")" right after
   bool break_after = false;     // punctuation or a line end follows: names stop here
+  bool possessive = false;      // "'s" followed (and is not in `raw`)
   bool in_caps_line = false;    // the line is written in capitals (a wire headline)
   // In a run of capitalised words that capitalises "To", "For", "In"... too:
   // a headline in title case ("Senator Urges Appropriations Committee To Fund").

@@ -260,3 +260,30 @@ TEST_CASE("orgs: a headline in title case names no organisation by itself, nor a
       "The senator wrote to the Senate Appropriations Committee on Monday.");
   CHECK(names == std::vector<std::string>{"Senate Appropriations Committee"});
 }
+
+TEST_CASE("orgs: institutes, laboratories, hospitals, clinics, libraries, corps and guards are names",
+          "[extract][orgs]") {
+  using Names = std::vector<std::string>;
+  CHECK(OrgNamesIn("Funding for the National Institutes of Health rose.") == Names{"National Institutes of Health"});
+  CHECK(OrgNamesIn("Engineers at Los Alamos National Laboratory and the Mayo Clinic agreed.") ==
+        Names{"Los Alamos National Laboratory", "Mayo Clinic"});
+  CHECK(OrgNamesIn("The Army Corps of Engineers and the U.S. Coast Guard responded.") ==
+        Names{"Army Corps of Engineers", "U.S. Coast Guard"});
+  CHECK(OrgNamesIn("A copy is kept at the Library of Congress.") == Names{"Library of Congress"});
+}
+
+TEST_CASE("orgs: a name goes on to a later head word, but not into a unit named by its complement",
+          "[extract][orgs]") {
+  using Names = std::vector<std::string>;
+  // "Police" and "Guard" are heads; the name ends at the last one.
+  CHECK(OrgNamesIn("Officers of the Chicago Police Department made the arrest.") ==
+        Names{"Chicago Police Department"});
+  CHECK(OrgNamesIn("Agents of the Coast Guard Investigative Service took part.") ==
+        Names{"Coast Guard Investigative Service"});
+  // An office named by its complement is a unit of its own: two names.
+  CHECK(OrgNamesIn("The National Oceanic and Atmospheric Administration Office of Law Enforcement helped.") ==
+        Names{"National Oceanic and Atmospheric Administration", "Office of Law Enforcement"});
+  // A possessive ends the name it closes.
+  CHECK(OrgNamesIn("The Justice Department's Swiss Bank Program ended.") ==
+        Names{"Justice Department", "Swiss Bank"});
+}

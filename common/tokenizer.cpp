@@ -316,11 +316,30 @@ bool IsAsciiWord(std::string_view segment) {
   return underscores && segment.size() >= 2;
 }
 
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 128> table{};
+  for (std::size_t c = 0; c < 128; ++c)
+    table[c] = kAsciiClasses[c] == WordBreak::kLetter || kAsciiClasses[c] == WordBreak::kDigit;
+  return table;
+}();
+
 bool SegmentAscii(std::string_view text, auto&& sink) {
   if (!IsAscii(text)) return false;
+  const std::size_t n = text.size();
   std::size_t begin = 0;
-  for (std::size_t i = 1; i <= text.size(); ++i) {
-    if (i < text.size() && JoinsAscii(text, i)) continue;
+  for (std::size_t i = 1; i <= n; ++i) {
+    // Inside a run of letters and digits every pair joins (WB5, WB8-WB10):
+    // most of a text's bytes, skipped without the rules.
+    while (i < n && kAsciiAlnum[static_cast<unsigned char>(text[i])] &&
+           kAsciiAlnum[static_cast<unsigned char>(text[i - 1])])
+      ++i;
+    if (i < n) {
+      // A word and a space never join (WB999; only two spaces do, WB3d).
+      const auto left = static_cast<unsigned char>(text[i - 1]);
+      const auto right = static_cast<unsigned char>(text[i]);
+      const bool word_space = (kAsciiAlnum[left] && right == ' ') || (left == ' ' && kAsciiAlnum[right]);
+      if (!word_space && JoinsAscii(text, i)) continue;
+    }
     sink(begin, i, IsAsciiWord(text.substr(begin, i - begin)));
     begin = i;
   }

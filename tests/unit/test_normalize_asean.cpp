@@ -40,3 +40,16 @@ TEST_CASE("NFKC folds compatibility forms", "[normalize]") {
   CHECK(FoldForMatch("ﬁnance") == "finance");    // ligature
   CHECK(FoldForMatch("ໝ") == FoldForMatch("ຫມ"));
 }
+
+TEST_CASE("IsAscii: a byte of 0x80 or more anywhere, in any block of eight, makes it false", "[normalize]") {
+  for (std::size_t length = 0; length <= 70; ++length) {
+    std::string text(length, 'a');
+    CHECK(pressdex::IsAscii(text));
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string marked = text;
+      marked[at] = static_cast<char>(at % 2 ? 0x80 : 0xFF);
+      INFO("length " << length << ", byte at " << at);
+      CHECK_FALSE(pressdex::IsAscii(marked));
+    }
+  }
+}

@@ -280,13 +280,15 @@ constexpr auto kAsciiClasses = [] {
 WordBreak ClassOf(char c) { return kAsciiClasses[static_cast<unsigned char>(c) & 0x7F]; }
 
 // Whether UAX #29 keeps text[i-1] and text[i] in one segment (rules WB3-WB13b).
-bool JoinsAscii(std::string_view text, std::size_t i) {
+// Inlined: every byte of a snippet's text passes here.
+[[gnu::always_inline]] inline bool JoinsAscii(std::string_view text, std::size_t i) {
   using enum WordBreak;
   const WordBreak left = ClassOf(text[i - 1]);
   const WordBreak right = ClassOf(text[i]);
   const bool alnum_left = left == kLetter || left == kDigit;
   const bool alnum_right = right == kLetter || right == kDigit;
   if (alnum_left && alnum_right) return true;  // WB5, WB8-WB10: most pairs; none is a WB3 case
+  if ((alnum_left && right == kSpace) || (left == kSpace && alnum_right)) return false;  // WB999, the next most
   auto before = [&] { return i >= 2 ? ClassOf(text[i - 2]) : kOther; };
   auto after = [&] { return i + 1 < text.size() ? ClassOf(text[i + 1]) : kOther; };
   if (left == kCr && right == kLf) return true;                                    // WB3
@@ -316,30 +318,11 @@ bool IsAsciiWord(std::string_view segment) {
   return underscores && segment.size() >= 2;
 }
 
-constexpr auto kAsciiAlnum = [] {
-  std::array<bool, 128> table{};
-  for (std::size_t c = 0; c < 128; ++c)
-    table[c] = kAsciiClasses[c] == WordBreak::kLetter || kAsciiClasses[c] == WordBreak::kDigit;
-  return table;
-}();
-
 bool SegmentAscii(std::string_view text, auto&& sink) {
   if (!IsAscii(text)) return false;
-  const std::size_t n = text.size();
   std::size_t begin = 0;
-  for (std::size_t i = 1; i <= n; ++i) {
-    // Inside a run of letters and digits every pair joins (WB5, WB8-WB10):
-    // most of a text's bytes, skipped without the rules.
-    while (i < n && kAsciiAlnum[static_cast<unsigned char>(text[i])] &&
-           kAsciiAlnum[static_cast<unsigned char>(text[i - 1])])
-      ++i;
-    if (i < n) {
-      // A word and a space never join (WB999; only two spaces do, WB3d).
-      const auto left = static_cast<unsigned char>(text[i - 1]);
-      const auto right = static_cast<unsigned char>(text[i]);
-      const bool word_space = (kAsciiAlnum[left] && right == ' ') || (left == ' ' && kAsciiAlnum[right]);
-      if (!word_space && JoinsAscii(text, i)) continue;
-    }
+  for (std::size_t i = 1; i <= text.size(); ++i) {
+    if (i < text.size() && JoinsAscii(text, i)) continue;
     sink(begin, i, IsAsciiWord(text.substr(begin, i - begin)));
     begin = i;
   }

@@ -68,6 +68,9 @@ namespace {
 // 18: organisations: "New" starts a name mid-sentence ("New York University"),
 //     headlines in title case name none, a day or month is no complement
 //     ("Committee on Monday").
+// 19: organisations: heads institutes, laboratory, hospital, clinic, library,
+//     corps, guard; a name goes on to a later head ("Chicago Police
+//     Department").
 constexpr std::string_view kAnalysisVersion = "19";
 
 std::string FileBytesOrEmpty(const std::string& path) {

@@ -5,18 +5,13 @@
 #include <fstream>
 
 #include <sys/stat.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "common/readers.h"
 
